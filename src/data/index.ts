@@ -1,1 +1,2 @@
 export {};
+export * from './cifar10/index.js';
