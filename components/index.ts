@@ -1,0 +1,2 @@
+/** Registers every nn-mathlets element. */
+export {};

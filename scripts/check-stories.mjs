@@ -1,0 +1,83 @@
+// Opens every story of the static Storybook build in headless Chromium and fails on a console error, an uncaught
+// exception, or a story that does not render. Writes its counts to .tmp/stories.json for scripts/test.mjs.
+import { createServer } from 'node:http';
+import { readFileSync, existsSync, statSync, mkdirSync, writeFileSync, createReadStream } from 'node:fs';
+import { extname, join, normalize, resolve } from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { findChrome, CHROME_ARGS, NO_CHROME_MESSAGE } from './chrome-path.mjs';
+
+const ROOT = resolve('storybook-static');
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
+  '.json': 'application/json', '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.woff': 'font/woff', '.png': 'image/png' };
+const STORY_TIMEOUT = Number(process.env.STORY_TIMEOUT_MS ?? 60000);
+
+const chrome = findChrome();
+if (!chrome) {
+  console.error(NO_CHROME_MESSAGE);
+  process.exit(1);
+}
+const index = JSON.parse(readFileSync(join(ROOT, 'index.json'), 'utf8'));
+// Docs pages (MDX and autodocs) are checked too: they render every story of an element at once.
+const stories = Object.values(index.entries).filter((e) => e.type === 'story' || e.type === 'docs');
+
+const server = createServer((req, res) => {
+  const path = decodeURIComponent((req.url ?? '/').split('?')[0]);
+  // Chromium asks for a favicon that Storybook's build does not have; its 404 is not the story's error.
+  if (path === '/favicon.ico') {
+    res.statusCode = 204;
+    res.end();
+    return;
+  }
+  let file = normalize(join(ROOT, path));
+  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+  if (!file.startsWith(ROOT) || !existsSync(file)) {
+    res.statusCode = 404;
+    res.end();
+    return;
+  }
+  res.setHeader('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
+  createReadStream(file).pipe(res);
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const base = `http://127.0.0.1:${server.address().port}`;
+
+const browser = await puppeteer.launch({ executablePath: chrome, headless: true, args: CHROME_ARGS });
+let passed = 0;
+let failed = 0;
+for (const story of stories) {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => errors.push(String(err)));
+  try {
+    await page.goto(`${base}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=${story.type}`, { waitUntil: 'load' });
+    // Storybook marks the body once the story has rendered (sb-show-main) or failed (sb-show-errordisplay).
+    await page.waitForFunction(
+      () => document.body.classList.contains('sb-show-main') || document.body.classList.contains('sb-show-errordisplay'),
+      { timeout: STORY_TIMEOUT },
+    );
+    const shownError = await page.evaluate(() => document.body.classList.contains('sb-show-errordisplay')
+      ? document.querySelector('#error-message')?.textContent ?? 'story error' : null);
+    if (shownError) errors.push(shownError);
+    // Give elements a moment to finish their first async work (fonts, workers) and report errors.
+    await new Promise((r) => setTimeout(r, 300));
+  } catch (e) {
+    errors.push(String(e));
+  }
+  await page.close();
+  if (errors.length) {
+    failed++;
+    console.log(`  ✗ ${story.title} › ${story.name}\n      ${errors.slice(0, 3).join('\n      ')}`);
+  } else {
+    passed++;
+    console.log(`  ✓ ${story.title} › ${story.name}`);
+  }
+}
+await browser.close();
+server.close();
+mkdirSync('.tmp', { recursive: true });
+writeFileSync('.tmp/stories.json', JSON.stringify({ passed, failed, skipped: 0 }));
+console.log(`stories: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

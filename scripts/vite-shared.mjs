@@ -1,0 +1,48 @@
+// Vite settings shared by `npm start` (the course) and the static course build.
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { resolve, normalize } from 'node:path';
+
+const SHARED_DATA = resolve('..', 'shared', 'data');
+
+/** Serves the CIFAR-10 subset from ../shared/data at /shared-data/, as a course site would host it. */
+export function sharedDataPlugin() {
+  return {
+    name: 'nn-shared-data',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const url = (req.url ?? '').split('?')[0];
+        if (url === '/' || url === '/index.html') {
+          res.statusCode = 302;
+          res.setHeader('Location', '/content/');
+          res.end();
+          return;
+        }
+        if (!url.startsWith('/shared-data/')) return next();
+        const file = normalize(resolve(SHARED_DATA, '.' + decodeURIComponent(url.slice('/shared-data'.length))));
+        if (!file.startsWith(SHARED_DATA) || !existsSync(file) || !statSync(file).isFile()) {
+          res.statusCode = 404;
+          res.end('not found');
+          return;
+        }
+        res.setHeader('Content-Type', 'application/octet-stream');
+        res.setHeader('Content-Length', String(statSync(file).size));
+        createReadStream(file).pipe(res);
+      });
+    },
+  };
+}
+
+export const optimizeDeps = {
+  // TensorFlow.js's ESM build imports CommonJS packages; Vite pre-bundles them. Lit is listed so one copy loads.
+  include: [
+    '@tensorflow/tfjs',
+    '@tensorflow/tfjs-backend-webgpu',
+    'lit',
+    'lit/decorators.js',
+    'lit/directives/class-map.js',
+    'lit/directives/style-map.js',
+    '@lit/context',
+    '@lit/task',
+    'katex',
+  ],
+};

@@ -1,0 +1,2 @@
+/** nn-mathlets/tf: the TensorFlow.js side. */
+export {};
