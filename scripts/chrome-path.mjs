@@ -32,8 +32,10 @@ export function findChrome() {
   return null;
 }
 
-export const NO_CHROME_MESSAGE =
-  'No Chromium found (set CHROME_PATH, or install one: `apt-get install chromium` on Debian/Ubuntu).';
+/** One line: what is missing and how to install it. */
+export const NO_CHROME_MESSAGE = process.env.CHROME_PATH
+  ? `CHROME_PATH=${process.env.CHROME_PATH} does not exist: point it at a Chromium, or unset it and install one (\`apt-get install chromium\` on Debian/Ubuntu).`
+  : 'No Chromium found: install one (`apt-get install chromium` on Debian/Ubuntu) or set CHROME_PATH to its path.';
 
 /** Flags for headless Chromium as root, with WebGPU and WebGL on the CPU (SwiftShader) so GPU paths are tested. */
 export const CHROME_ARGS = [
