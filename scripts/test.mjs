@@ -1,5 +1,6 @@
 // `npm test`: every test, in order — type check, the engine's tests in Node, the Storybook build and a render
-// check of every story, then the browser tests in headless Chromium — and one closing line with the totals.
+// check of every story, every course page in the browser, then the browser tests in headless Chromium — and one
+// closing line with the totals.
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync, mkdirSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -70,7 +71,8 @@ if (want('node')) {
 
 if (want('stories')) {
   console.log('\n== Storybook: static build and a render check of every story');
-  const built = await run('npx', ['storybook', 'build', '-o', 'storybook-static', '--quiet', '--disable-telemetry'], {
+  const manifest = await run('node', ['scripts/manifest.mjs']);
+  const built = manifest !== 0 ? manifest : await run('npx', ['storybook', 'build', '-o', 'storybook-static', '--quiet', '--disable-telemetry'], {
     STORYBOOK_DISABLE_TELEMETRY: '1',
   });
   if (built !== 0) record('storybook build', built);
@@ -79,6 +81,13 @@ if (want('stories')) {
     const counts = existsSync('.tmp/stories.json') ? JSON.parse(readFileSync('.tmp/stories.json', 'utf8')) : undefined;
     record('stories', code, counts);
   }
+}
+
+if (want('course')) {
+  console.log('\n== Course pages: each page of content/ in headless Chromium (console errors, elements, axe)');
+  const code = await run('node', ['scripts/check-course.mjs']);
+  const counts = existsSync('.tmp/course.json') ? JSON.parse(readFileSync('.tmp/course.json', 'utf8')) : undefined;
+  record('course', code, counts);
 }
 
 if (want('browser')) {

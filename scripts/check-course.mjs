@@ -1,0 +1,78 @@
+// Opens every course page (content/) through the same Vite server as `npm start`, in headless Chromium, and fails
+// a page on a console error, an uncaught exception, an element tag that never registers, or an axe violation.
+// Writes its counts to .tmp/course.json for scripts/test.mjs.
+import { createServer } from 'vite';
+import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import puppeteer from 'puppeteer-core';
+import { findChrome, CHROME_ARGS, NO_CHROME_MESSAGE } from './chrome-path.mjs';
+import { sharedDataPlugin, optimizeDeps } from './vite-shared.mjs';
+
+const chrome = findChrome();
+if (!chrome) {
+  console.error(NO_CHROME_MESSAGE);
+  process.exit(1);
+}
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const problems = JSON.parse(readFileSync('content/problems.json', 'utf8'));
+const pages = ['index.html', ...problems.map((p) => `${p.slug}.html`)];
+
+const server = await createServer({
+  configFile: false,
+  root: '.',
+  appType: 'mpa',
+  logLevel: 'error',
+  server: { port: 0, host: '127.0.0.1' },
+  optimizeDeps: { ...optimizeDeps, entries: ['content/**/*.html'] },
+  plugins: [sharedDataPlugin()],
+});
+await server.listen();
+const base = server.resolvedUrls.local[0].replace(/\/$/, '');
+
+const browser = await puppeteer.launch({ executablePath: chrome, headless: true, args: CHROME_ARGS });
+let passed = 0;
+let failed = 0;
+for (const name of pages) {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1024, height: 800 });
+  const errors = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => errors.push(String(err)));
+  try {
+    // Vite may re-optimise dependencies on its first visit and reload the page once: wait for the network to settle.
+    await page.goto(`${base}/content/${name}`, { waitUntil: 'networkidle0', timeout: 120000 });
+    const undefinedTags = await page.evaluate(async () => {
+      const tags = [...new Set([...document.querySelectorAll('*')].map((e) => e.localName).filter((t) => t.startsWith('nn-')))];
+      await Promise.race([
+        Promise.all(tags.map((t) => customElements.whenDefined(t))),
+        new Promise((r) => setTimeout(r, 5000)),
+      ]);
+      return tags.filter((t) => !customElements.get(t));
+    });
+    for (const t of undefinedTags) errors.push(`<${t}> is never registered`);
+    await page.addScriptTag({ path: axePath });
+    const violations = await page.evaluate(async () => {
+      const result = await window.axe.run(document, { resultTypes: ['violations'] });
+      return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+    });
+    errors.push(...violations.map((v) => `axe ${v}`));
+  } catch (e) {
+    errors.push(String(e));
+  }
+  await page.close();
+  if (errors.length) {
+    failed++;
+    console.log(`  ✗ content/${name}\n      ${errors.slice(0, 5).join('\n      ')}`);
+  } else {
+    passed++;
+    console.log(`  ✓ content/${name}`);
+  }
+}
+await browser.close();
+await server.close();
+mkdirSync('.tmp', { recursive: true });
+writeFileSync('.tmp/course.json', JSON.stringify({ passed, failed, skipped: 0 }));
+console.log(`course pages: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
