@@ -3,7 +3,7 @@ import type { RandomState } from '../random/index.js';
 import { shuffledIndices, takeRows } from './shuffle.js';
 
 /** A labelled data set: `X[i]` is a row of features, `y[i]` its integer class. */
-export interface Dataset {
+export interface ToyDataset {
   /** Samples, one row per sample (`n_samples × n_features`). */
   X: number[][];
   /** Integer labels, one per row of `X`. */
@@ -43,11 +43,11 @@ export function checkNoise(noise: number | null | undefined): void {
  * `generator.normal(scale=noise, size=X.shape)` in row-major order.
  */
 export function shuffleThenNoise(
-  data: Dataset,
+  data: ToyDataset,
   shuffle: boolean,
   noise: number | null | undefined,
   rs: RandomState,
-): Dataset {
+): ToyDataset {
   let { X, y } = data;
   if (shuffle) {
     const idx = shuffledIndices(y.length, rs);

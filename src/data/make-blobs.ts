@@ -1,6 +1,6 @@
 /** scikit-learn 1.2's `make_blobs`, draw for draw. */
 import { checkRandomState, type RandomStateLike } from './check-random-state.js';
-import type { Dataset } from './dataset.js';
+import type { ToyDataset } from './dataset.js';
 import { shuffledIndices, takeRows } from './shuffle.js';
 
 /** Options of {@link makeBlobs}; defaults are scikit-learn's. */
@@ -22,7 +22,7 @@ export interface MakeBlobsOptions {
 }
 
 /** {@link makeBlobs}' result: the data set and the centers it used (scikit-learn's `return_centers=True`). */
-export interface BlobsDataset extends Dataset {
+export interface BlobsDataset extends ToyDataset {
   /** The cluster centers, one row each. */
   centers: number[][];
 }

@@ -1,6 +1,6 @@
 /** scikit-learn 1.2's `make_circles`, draw for draw. */
 import { checkRandomState, type RandomStateLike } from './check-random-state.js';
-import { checkNoise, shuffleThenNoise, splitTwoClassCount, type Dataset } from './dataset.js';
+import { checkNoise, shuffleThenNoise, splitTwoClassCount, type ToyDataset } from './dataset.js';
 import { linspace } from './linspace.js';
 
 /** Options of {@link makeCircles}; defaults are scikit-learn's. */
@@ -22,7 +22,7 @@ export interface MakeCirclesOptions {
  * `sklearn.datasets.make_circles(n_samples, shuffle=, noise=, random_state=, factor=)` for the same arguments.
  * @throws RangeError when `factor` is outside [0, 1), `nSamples` or `noise` is invalid.
  */
-export function makeCircles(options: MakeCirclesOptions = {}): Dataset {
+export function makeCircles(options: MakeCirclesOptions = {}): ToyDataset {
   const { nSamples = 100, shuffle = true, noise = null, randomState, factor = 0.8 } = options;
   if (typeof factor !== 'number' || !(factor >= 0 && factor < 1)) {
     throw new RangeError(`factor has to be between 0 and 1, got ${factor}`);

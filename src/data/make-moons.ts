@@ -1,6 +1,6 @@
 /** scikit-learn 1.2's `make_moons`, draw for draw. */
 import { checkRandomState, type RandomStateLike } from './check-random-state.js';
-import { checkNoise, shuffleThenNoise, splitTwoClassCount, type Dataset } from './dataset.js';
+import { checkNoise, shuffleThenNoise, splitTwoClassCount, type ToyDataset } from './dataset.js';
 import { linspace } from './linspace.js';
 
 /** Options of {@link makeMoons}; defaults are scikit-learn's. */
@@ -20,7 +20,7 @@ export interface MakeMoonsOptions {
  * `sklearn.datasets.make_moons(n_samples, shuffle=, noise=, random_state=)` for the same arguments.
  * @throws RangeError when `nSamples` or `noise` is invalid.
  */
-export function makeMoons(options: MakeMoonsOptions = {}): Dataset {
+export function makeMoons(options: MakeMoonsOptions = {}): ToyDataset {
   const { nSamples = 100, shuffle = true, noise = null, randomState } = options;
   const [nOut, nIn] = splitTwoClassCount(nSamples);
   checkNoise(noise);

@@ -21,7 +21,7 @@ export interface RandomStateSnapshot {
 }
 
 /** A seed as numpy's legacy seeding takes it: one integer in [0, 2^32), or a non-empty array of them. */
-export type Seed = number | ArrayLike<number>;
+export type RandomSeed = number | ArrayLike<number>;
 
 function checkCount(n: number, name = 'n'): void {
   if (!Number.isInteger(n) || n < 0) {
@@ -58,12 +58,12 @@ export class RandomState {
    * @param seed an integer in [0, 2^32) (numpy seeds it with `init_genrand`), or a non-empty array of such
    *   integers (numpy seeds it with `init_by_array`).
    */
-  constructor(seed: Seed) {
+  constructor(seed: RandomSeed) {
     this.seed(seed);
   }
 
   /** Re-seeds in place, as numpy's `RandomState.seed(seed)`; also drops any cached Gaussian. */
-  seed(seed: Seed): void {
+  seed(seed: RandomSeed): void {
     if (typeof seed === 'number') {
       checkSeedWord(seed, 'seed');
       mt19937Seed(this.mt, seed);
@@ -229,10 +229,11 @@ export class RandomState {
     if (!Number.isSafeInteger(low)) throw new RangeError(`randint: low must be a safe integer, got ${low}`);
     if (!Number.isSafeInteger(high)) throw new RangeError(`randint: high must be a safe integer, got ${high}`);
     if (low >= high) throw new RangeError(`randint: low >= high (low=${low}, high=${high})`);
-    const rng = high - 1 - low;
-    if (!Number.isSafeInteger(rng + 1)) {
+    // BigInt, because high - low of two safe integers may round as a double
+    if (BigInt(high) - BigInt(low) > 9007199254740992n) {
       throw new RangeError(`randint: high - low must be at most 2**53, got low=${low}, high=${high}`);
     }
+    const rng = high - low - 1;
     const out = new Array<number>(n);
     if (rng === 0) {
       out.fill(low);
