@@ -7,9 +7,9 @@ export interface Cifar10Data {
    * `count * 3072` bytes: per image the R plane, then G, then B, each 32×32 row-major (CHW, as in the files).
    * `toFloatNHWC` turns it into what TensorFlow.js wants; `imageToRGBA` into a thumbnail.
    */
-  images: Uint8Array;
+  images: Uint8Array<ArrayBuffer>;
   /** `count` labels, 0..9 (see `CIFAR10_CLASSES`). */
-  labels: Uint8Array;
+  labels: Uint8Array<ArrayBuffer>;
   /** Number of images. */
   count: number;
 }
@@ -33,8 +33,8 @@ export function lengthMessage(what: string, length: number): string {
 export class RecordSink {
   /** Where the bytes come from, for messages. */
   readonly source: string;
-  private images: Uint8Array;
-  private labels: Uint8Array;
+  private images: Uint8Array<ArrayBuffer>;
+  private labels: Uint8Array<ArrayBuffer>;
   private readonly fixed: boolean;
   /** Complete records so far; also the index of the record being filled. */
   private count = 0;
@@ -107,7 +107,9 @@ export class RecordSink {
         { source: this.source },
       );
     }
-    if (this.offset !== 0) throw new Cifar10Error('length', lengthMessage(this.source, length), { source: this.source });
+    if (this.offset !== 0) {
+      throw new Cifar10Error('length', lengthMessage(this.source, length), { source: this.source });
+    }
     let { images, labels } = this;
     if (labels.length !== this.count) {
       // Grown storage is trimmed so `images.buffer` holds exactly these images.
@@ -121,7 +123,8 @@ export class RecordSink {
     if (this.fixed) {
       throw new Cifar10Error(
         'length',
-        `${this.source}: more than the expected ${this.labels.length} records (${this.labels.length * CIFAR10_RECORD_BYTES} bytes) arrived.`,
+        `${this.source}: more than the expected ${this.labels.length} records ` +
+          `(${this.labels.length * CIFAR10_RECORD_BYTES} bytes) arrived.`,
         { source: this.source },
       );
     }
