@@ -167,6 +167,11 @@ export type OptimizerSpec =
       momentum?: number;
       epsilon?: number;
       centered?: boolean;
+      /**
+       * Where epsilon goes: 'outside' the root, lr·g/(√v + ε) (tf.keras ≤ 2.10, the homework's Keras), or 'inside',
+       * lr·g/√(v + ε) (Keras ≥ 2.11, Keras 3, TF.js). Added by the TF engine; each engine documents its default.
+       */
+      epsilonPlacement?: 'outside' | 'inside';
     }
   | {
       name: 'adam';
