@@ -24,8 +24,24 @@ for (const dir of readdirSync('components')) {
   if (dir.startsWith('nn-') && existsSync(file)) entryPoints.push({ in: file, out: `elements/${dir}` });
 }
 
-await build({
+// KaTeX's fonts: the source finds them in node_modules beside it; dist/ carries its own copy in dist/fonts/, and
+// the module that names them is rewritten to point there (it always lands in dist/chunks/, shared by every entry
+// that typesets, which the check after the build makes sure of).
+const FONT_MODULE = /components[\\/]nn-math[\\/]katex-fonts\.ts$/;
+const katexFontsPlugin = {
+  name: 'katex-fonts',
+  setup(b) {
+    b.onLoad({ filter: FONT_MODULE }, (args) => ({
+      contents: readFileSync(args.path, 'utf8').replaceAll('../../node_modules/katex/dist/fonts/', '../fonts/'),
+      loader: 'ts',
+    }));
+  },
+};
+
+const result = await build({
   entryPoints,
+  metafile: true,
+  plugins: [katexFontsPlugin],
   outdir,
   bundle: true,
   splitting: true,
@@ -38,6 +54,17 @@ await build({
   tsconfig: 'tsconfig.json',
   logLevel: 'warning',
 });
+
+mkdirSync(join(outdir, 'fonts'), { recursive: true });
+for (const f of readdirSync('node_modules/katex/dist/fonts').filter((f) => f.endsWith('.woff2'))) {
+  copyFileSync(join('node_modules/katex/dist/fonts', f), join(outdir, 'fonts', f));
+}
+for (const [file, meta] of Object.entries(result.metafile.outputs)) {
+  const hasFonts = Object.keys(meta.inputs).some((i) => FONT_MODULE.test(i));
+  if (hasFonts && !file.includes('/chunks/')) {
+    throw new Error(`KaTeX's font list landed in ${file}, not in dist/chunks/: its '../fonts/' URLs would miss`);
+  }
+}
 
 if (!args.includes('--no-types')) {
   execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json', '--outDir', join(outdir, 'types')], { stdio: 'inherit' });

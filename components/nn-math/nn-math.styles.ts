@@ -1,0 +1,25 @@
+import { css } from 'lit';
+import { baseStyles } from '../internal/styles.js';
+
+export const styles = [
+  baseStyles,
+  css`
+    :host {
+      display: inline;
+      position: relative;
+      font-size: var(--nn-math-size, 1em);
+    }
+    :host([display]) {
+      display: block;
+      max-width: 100%;
+      overflow-x: auto;
+      overflow-y: hidden;
+    }
+    :host([hidden]) {
+      display: none;
+    }
+    .nn-error {
+      display: inline-block;
+    }
+  `,
+];

@@ -1,0 +1,77 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { runContract } from '../internal/contract.js';
+import { NnMath } from './nn-math.js';
+
+runContract<NnMath>({
+  tag: 'nn-math',
+  element: NnMath,
+  template: () => html`<nn-math tex="\\frac{\\partial o_1}{\\partial x}"></nn-math>`,
+  bad: [['tex', '\\frac{']],
+  // A formula KaTeX cannot read is shown in place (that is its "message"); the element keeps its mode.
+  snapshot: (el) => el.display,
+});
+
+describe('<nn-math>', () => {
+  it('typesets inline TeX with KaTeX, MathML included for screen readers', async () => {
+    const el = await fixture<NnMath>(html`<nn-math tex="a^2 + b^2"></nn-math>`);
+    const math = el.shadowRoot!.querySelector('[part="math"]')!;
+    expect(math.querySelector('.katex')).to.exist;
+    expect(math.querySelector('.katex-display')).to.equal(null);
+    expect(math.querySelector('math')).to.exist;
+  });
+
+  it('typesets display math with the display attribute', async () => {
+    const el = await fixture<NnMath>(html`<nn-math display tex="\\sum_i x_i"></nn-math>`);
+    expect(el.shadowRoot!.querySelector('.katex-display')).to.exist;
+    expect(getComputedStyle(el).display).to.equal('block');
+  });
+
+  it('reads its text content and updates when the text changes', async () => {
+    const el = await fixture<NnMath>(html`<nn-math>x+1</nn-math>`);
+    expect(el.shadowRoot!.querySelector('annotation')!.textContent).to.equal('x+1');
+    el.textContent = 'y-2';
+    await new Promise((r) => setTimeout(r));
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('annotation')!.textContent).to.equal('y-2');
+  });
+
+  it('updates when tex changes', async () => {
+    const el = await fixture<NnMath>(html`<nn-math tex="a"></nn-math>`);
+    el.tex = '\\alpha';
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('annotation')!.textContent).to.equal('\\alpha');
+  });
+
+  it('shows a parse error in place and fires nn-error, never throws', async () => {
+    const el = await fixture<NnMath>(html`<nn-math tex="x"></nn-math>`);
+    const ev = oneEvent(el, 'nn-error');
+    el.tex = '\\frac{1}{';
+    const e = await ev;
+    await el.updateComplete;
+    const err = el.shadowRoot!.querySelector('[part="error"]')!;
+    expect(err.textContent).to.contain('\\frac{1}{');
+    expect(e.detail.value).to.equal('\\frac{1}{');
+    el.tex = 'x';
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part="error"]')).to.equal(null);
+  });
+
+  it('is not trusting: \\href and \\htmlClass do not produce links or classes', async () => {
+    const el = await fixture<NnMath>(html`<nn-math tex="\\href{javascript:alert(1)}{x}"></nn-math>`);
+    expect(el.shadowRoot!.querySelector('a')).to.equal(null);
+  });
+
+  it('declares KaTeX font faces in the document once, and the rest of its CSS in the shadow root', async () => {
+    await fixture(html`<div><nn-math tex="a"></nn-math><nn-math tex="b"></nn-math></div>`);
+    const faces = document.querySelectorAll('#nn-math-katex-fonts');
+    expect(faces.length).to.equal(1);
+    expect(faces[0].textContent).to.contain('@font-face');
+    const el = document.querySelector('nn-math')!;
+    const sheets = el.shadowRoot!.adoptedStyleSheets;
+    expect([...sheets].some((s) => [...s.cssRules].some((r) => r.cssText.startsWith('.katex')))).to.equal(true);
+    // The fonts load from the declared faces.
+    await document.fonts.load('16px KaTeX_Main');
+    const main = [...document.fonts].filter((f) => f.family.replace(/"/g, '') === 'KaTeX_Main');
+    expect(main.some((f) => f.status === 'loaded')).to.equal(true);
+  });
+});

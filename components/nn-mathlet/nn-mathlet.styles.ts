@@ -1,0 +1,126 @@
+import { css } from 'lit';
+import { baseStyles } from '../internal/styles.js';
+
+export const styles = [
+  baseStyles,
+  css`
+    :host {
+      display: block;
+      container-type: inline-size;
+      --_gap: var(--nn-mathlet-gap, 1rem);
+    }
+    .toolbar {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      margin-bottom: 0.5rem;
+    }
+    .readout {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 1rem;
+      align-items: baseline;
+      margin: 0 0 0.5rem;
+      font-variant-numeric: tabular-nums;
+    }
+    .readout .p {
+      font-size: 1.125rem;
+    }
+    .cls.gold {
+      color: #7a5800;
+      font-weight: 600;
+    }
+    .cls.gold::before {
+      content: '● ';
+      color: var(--_gold);
+    }
+    .cls.purple {
+      color: var(--_purple);
+      font-weight: 600;
+    }
+    .cls.purple::before {
+      content: '■ ';
+    }
+    .right {
+      color: #1a6b32;
+    }
+    .wrong {
+      color: #a1261c;
+    }
+    .main {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr);
+      gap: var(--_gap);
+      align-items: start;
+    }
+    @container (min-width: 720px) {
+      .main {
+        grid-template-columns: minmax(240px, 5fr) minmax(300px, 7fr);
+      }
+    }
+    nn-boundary {
+      margin-inline: auto;
+    }
+    .panels {
+      display: grid;
+      gap: var(--_gap);
+      margin-top: var(--_gap);
+    }
+    .panel {
+      border-top: 1px solid #d0d0d6;
+      padding-top: 0.5rem;
+      min-width: 0;
+    }
+    .panel h3 {
+      margin: 0 0 0.5rem;
+      font-size: 1rem;
+    }
+    .grads {
+      display: grid;
+      grid-template-columns: auto 1fr;
+      gap: 0.125rem 0.75rem;
+      margin: 0.25rem 0;
+      font-variant-numeric: tabular-nums;
+    }
+    .grads dd {
+      margin: 0;
+    }
+    .wiggle-table {
+      margin-top: 0.5rem;
+      border-collapse: collapse;
+      font-variant-numeric: tabular-nums;
+    }
+    .wiggle-table caption {
+      text-align: start;
+      font-size: 0.875rem;
+      padding-bottom: 0.25rem;
+    }
+    .wiggle-table th,
+    .wiggle-table td {
+      padding: 0.125rem 0.75rem;
+      border-bottom: 1px solid #e2e2e6;
+      text-align: end;
+    }
+    .choose {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem 1rem;
+      align-items: center;
+    }
+    select {
+      font: inherit;
+      min-height: 2rem;
+    }
+    .path-list {
+      padding-inline-start: 1.25rem;
+      font-variant-numeric: tabular-nums;
+      overflow-wrap: anywhere;
+    }
+    .path-list li.dead {
+      color: #5f6368;
+    }
+    nn-math[display] {
+      margin: 0.5rem 0;
+    }
+  `,
+];
