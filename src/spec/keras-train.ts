@@ -66,14 +66,15 @@ export function optimizerCode(opt: OptimizerSpec, setup: Setup, indent: string):
   }
   let cls = `tf.keras.optimizers.${OPTIMIZER_CLASSES[opt.name]}`;
   if (opt.name === 'rmsprop') {
-    // tf.keras 2.11–2.15 (the homework's Keras) adds epsilon outside the square root; Keras 3 (TF ≥ 2.16) moved it
-    // inside. The code says which one the run used, so a student on a newer TensorFlow knows why numbers differ.
-    if (opt.epsilonPlacement === 'inside') {
-      setup.lines.push('# epsilon inside the square root, as Keras 3 (TF >= 2.16) places it');
-    } else {
+    // Where epsilon sits moved between Keras versions; the code says which one the run used, so a student whose
+    // TensorFlow places it otherwise knows why the numbers differ slightly.
+    if (opt.epsilonPlacement === 'outside') {
       setup.lines.push(
-        '# epsilon outside the square root, as tf.keras 2.11-2.15 places it (Keras 3, TF >= 2.16, puts it inside)',
+        '# epsilon outside the square root, as the legacy RMSprop (tf.keras.optimizers.legacy) and tf.keras 2.11 add it',
       );
+      cls = 'tf.keras.optimizers.legacy.RMSprop';
+    } else {
+      setup.lines.push('# epsilon inside the square root, as tf.keras (2.12 and later) and Keras 3 add it');
     }
   }
   return pyCall(cls, args, indent);

@@ -276,14 +276,14 @@ test('layers: LeakyReLU / ELU layers for their alphas, the scaled softmax as a L
   ]);
 });
 
-test('RMSprop: the code says where epsilon sits (outside the root in tf.keras 2.11-2.15, the default)', () => {
+test('RMSprop: the code says where epsilon sits (inside the root, as current tf.keras, by default)', () => {
   const code = (epsilonPlacement?: 'outside' | 'inside') =>
     toKerasCode(P1_FIXED_MODEL, { ...P1_FIXED_TRAIN, optimizer: { name: 'rmsprop', ...(epsilonPlacement ? { epsilonPlacement } : {}) } }, P1_DATA);
-  assertLines(code('outside'), ['optimizer=tf.keras.optimizers.RMSprop(learning_rate=0.001),']);
   assertLines(code('inside'), ['optimizer=tf.keras.optimizers.RMSprop(learning_rate=0.001),']);
-  assert.match(code(), /^# epsilon outside the square root, as tf\.keras 2\.11-2\.15 places it/m);
-  assert.equal(code(), code('outside'));
-  assert.match(code('inside'), /^# epsilon inside the square root, as Keras 3/m);
+  assertLines(code('outside'), ['optimizer=tf.keras.optimizers.legacy.RMSprop(learning_rate=0.001),']);
+  assert.equal(code(), code('inside'));
+  assert.match(code(), /^# epsilon inside the square root, as tf\.keras \(2\.12 and later\) and Keras 3/m);
+  assert.match(code('outside'), /^# epsilon outside the square root, as the legacy RMSprop/m);
 });
 
 test('from_logits uses the loss class; no accuracy metric prints the loss', () => {
