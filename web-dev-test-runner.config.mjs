@@ -59,8 +59,8 @@ function countingReporter() {
         // A file that failed to load, or errored outside a test, counts as one failure.
         if (!session.passed && (!session.testResults || session.errors?.length)) failed++;
       }
-      mkdirSync('.tmp', { recursive: true });
-      writeFileSync('.tmp/browser-results.json', JSON.stringify({ passed, failed, skipped }));
+      mkdirSync('.tmp/results', { recursive: true });
+      writeFileSync('.tmp/results/browser.json', JSON.stringify({ passed, failed, skipped }));
     },
   };
 }

@@ -1,6 +1,6 @@
 // Opens every course page (content/) through the same Vite server as `npm start`, in headless Chromium, and fails
 // a page on a console error, an uncaught exception, an element tag that never registers, or an axe violation.
-// Writes its counts to .tmp/course.json for scripts/test.mjs.
+// Writes its counts to .tmp/results/course.json for scripts/test.mjs.
 import { createServer } from 'vite';
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -72,7 +72,7 @@ for (const name of pages) {
 }
 await browser.close();
 await server.close();
-mkdirSync('.tmp', { recursive: true });
-writeFileSync('.tmp/course.json', JSON.stringify({ passed, failed, skipped: 0 }));
+mkdirSync('.tmp/results', { recursive: true });
+writeFileSync('.tmp/results/course.json', JSON.stringify({ passed, failed, skipped: 0 }));
 console.log(`course pages: ${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

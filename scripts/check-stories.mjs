@@ -1,5 +1,5 @@
 // Opens every story of the static Storybook build in headless Chromium and fails on a console error, an uncaught
-// exception, or a story that does not render. Writes its counts to .tmp/stories.json for scripts/test.mjs.
+// exception, or a story that does not render. Writes its counts to .tmp/results/stories.json for scripts/test.mjs.
 import { createServer } from 'node:http';
 import { readFileSync, existsSync, statSync, mkdirSync, writeFileSync, createReadStream } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -77,7 +77,7 @@ for (const story of stories) {
 }
 await browser.close();
 server.close();
-mkdirSync('.tmp', { recursive: true });
-writeFileSync('.tmp/stories.json', JSON.stringify({ passed, failed, skipped: 0 }));
+mkdirSync('.tmp/results', { recursive: true });
+writeFileSync('.tmp/results/stories.json', JSON.stringify({ passed, failed, skipped: 0 }));
 console.log(`stories: ${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -13,8 +13,8 @@ if (!chrome) {
 }
 process.env.CHROME_PATH = chrome;
 
-rmSync('.tmp', { recursive: true, force: true });
-mkdirSync('.tmp', { recursive: true });
+rmSync('.tmp/results', { recursive: true, force: true });
+mkdirSync('.tmp/results', { recursive: true });
 
 function run(cmd, args, env = {}) {
   return new Promise((resolve) => {
@@ -61,10 +61,10 @@ if (want('node')) {
     '--import', 'tsx',
     '--test',
     '--test-reporter=spec', '--test-reporter-destination=stdout',
-    '--test-reporter=tap', '--test-reporter-destination=.tmp/node.tap',
+    '--test-reporter=tap', '--test-reporter-destination=.tmp/results/node.tap',
     ...files,
   ]);
-  const tap = existsSync('.tmp/node.tap') ? readFileSync('.tmp/node.tap', 'utf8') : '';
+  const tap = existsSync('.tmp/results/node.tap') ? readFileSync('.tmp/results/node.tap', 'utf8') : '';
   const num = (key) => Number(tap.match(new RegExp(`^# ${key} (\\d+)`, 'm'))?.[1] ?? 0);
   record('node', code, { passed: num('pass'), failed: num('fail') + num('cancelled'), skipped: num('skip') });
 }
@@ -78,7 +78,7 @@ if (want('stories')) {
   if (built !== 0) record('storybook build', built);
   else {
     const code = await run('node', ['scripts/check-stories.mjs']);
-    const counts = existsSync('.tmp/stories.json') ? JSON.parse(readFileSync('.tmp/stories.json', 'utf8')) : undefined;
+    const counts = existsSync('.tmp/results/stories.json') ? JSON.parse(readFileSync('.tmp/results/stories.json', 'utf8')) : undefined;
     record('stories', code, counts);
   }
 }
@@ -86,7 +86,7 @@ if (want('stories')) {
 if (want('course')) {
   console.log('\n== Course pages: each page of content/ in headless Chromium (console errors, elements, axe)');
   const code = await run('node', ['scripts/check-course.mjs']);
-  const counts = existsSync('.tmp/course.json') ? JSON.parse(readFileSync('.tmp/course.json', 'utf8')) : undefined;
+  const counts = existsSync('.tmp/results/course.json') ? JSON.parse(readFileSync('.tmp/results/course.json', 'utf8')) : undefined;
   record('course', code, counts);
 }
 
@@ -95,8 +95,8 @@ if (want('browser')) {
   const bundled = await run('node', ['scripts/bundle-tf.mjs']);
   const code =
     bundled === 0 ? await run('npx', ['web-test-runner', '--config', 'web-dev-test-runner.config.mjs']) : bundled;
-  const counts = existsSync('.tmp/browser-results.json')
-    ? JSON.parse(readFileSync('.tmp/browser-results.json', 'utf8'))
+  const counts = existsSync('.tmp/results/browser.json')
+    ? JSON.parse(readFileSync('.tmp/results/browser.json', 'utf8'))
     : undefined;
   record('browser', code, counts);
 }
