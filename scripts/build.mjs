@@ -5,7 +5,7 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, rmSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, dirname } from 'node:path';
 
 const args = process.argv.slice(2);
 const outdir = args.includes('--outdir') ? args[args.indexOf('--outdir') + 1] : 'dist';
@@ -54,6 +54,36 @@ const result = await build({
   tsconfig: 'tsconfig.json',
   logLevel: 'warning',
 });
+
+// The training worker is loaded by URL, where bare imports cannot resolve: it is its own bundle, TensorFlow.js
+// inside, and the client's `new URL('./training.worker.ts', import.meta.url)` is pointed at it from whichever
+// chunk holds the client.
+await build({
+  entryPoints: [{ in: 'src/worker/training.worker.ts', out: 'training.worker' }],
+  outdir,
+  bundle: true,
+  format: 'esm',
+  target: 'es2022',
+  sourcemap: true,
+  minify: true,
+  tsconfig: 'tsconfig.json',
+  logLevel: 'warning',
+  external: ['fs', 'path', 'crypto', 'worker_threads', 'perf_hooks', 'os', 'util'],
+  define: { 'process.env.NODE_ENV': '"production"' },
+});
+const workerFile = join(outdir, 'training.worker.js');
+let pointed = 0;
+for (const file of Object.keys(result.metafile.outputs).filter((f) => f.endsWith('.js'))) {
+  const text = readFileSync(file, 'utf8');
+  let rel = relative(dirname(file), workerFile);
+  if (!rel.startsWith('.')) rel = `./${rel}`;
+  const next = text.replace(/(["'])\.\/training\.worker\.ts\1/g, JSON.stringify(rel));
+  if (next !== text) {
+    writeFileSync(file, next);
+    pointed++;
+  }
+}
+if (!pointed) throw new Error("build: no chunk loads './training.worker.ts'; the worker's URL was not pointed at dist/");
 
 mkdirSync(join(outdir, 'fonts'), { recursive: true });
 for (const f of readdirSync('node_modules/katex/dist/fonts').filter((f) => f.endsWith('.woff2'))) {

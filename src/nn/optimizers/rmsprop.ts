@@ -4,7 +4,8 @@
  *   v ← ρ·v + (1 − ρ)·g²
  *   denom = v + ε            (centered: v − ḡ² + ε, with ḡ ← ρ·ḡ + (1 − ρ)·g)
  *   inc = lr·g / sqrt(denom) — the new optimizer puts ε inside the root (`tf.math.rsqrt(denominator)`);
- *   only the legacy optimizer_v2 (momentum 0) added ε outside it.
+ *   only the legacy optimizer_v2 (momentum 0) added ε outside it: `epsilonPlacement: 'outside'` gives that,
+ *   inc = lr·g / (sqrt(v) + ε) (centered: sqrt(v − ḡ²) + ε), the same rule as the TensorFlow.js engine's.
  *   w ← w − inc, or with momentum: mom ← momentum·mom + inc; w ← w − mom.
  */
 import type { OptimizerSpec } from '../../spec/types.js';
@@ -21,6 +22,7 @@ export class Rmsprop extends Optimizer {
   private readonly v: Float64Array;
   private readonly mom: Float64Array | null;
   private readonly avg: Float64Array | null;
+  private readonly outside: boolean;
 
   constructor(spec: RmspropSpec, size: number) {
     super(spec, size, 0.001);
@@ -33,22 +35,23 @@ export class Rmsprop extends Optimizer {
     this.v = this.slot('velocity');
     this.mom = this.momentum > 0 ? this.slot('momentum') : null;
     this.avg = spec.centered ? this.slot('average_gradient') : null;
+    this.outside = spec.epsilonPlacement === 'outside';
   }
 
   protected update(w: Float64Array, g: Float64Array, lr: number): void {
-    const { rho, epsilon, v, mom, avg, momentum } = this;
+    const { rho, epsilon, v, mom, avg, momentum, outside } = this;
     const n = w.length;
     for (let i = 0; i < n; i++) {
       const gi = g[i];
       const vi = rho * v[i] + (1 - rho) * gi * gi;
       v[i] = vi;
-      let denom = vi + epsilon;
+      let second = vi;
       if (avg !== null) {
         const ai = rho * avg[i] + (1 - rho) * gi;
         avg[i] = ai;
-        denom = vi - ai * ai + epsilon;
+        second = vi - ai * ai;
       }
-      const inc = (lr * gi) / Math.sqrt(denom);
+      const inc = outside ? (lr * gi) / (Math.sqrt(second) + epsilon) : (lr * gi) / Math.sqrt(second + epsilon);
       if (mom !== null) {
         const mi = momentum * mom[i] + inc;
         mom[i] = mi;

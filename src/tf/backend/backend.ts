@@ -1,0 +1,115 @@
+/**
+ * Backend choice: WebGPU first, then WebGL, WASM, CPU, each tried in turn; an option forces one. WebGPU must pass
+ * the self-check (self-check.ts) the first time it is used in a page or worker; otherwise the next backend is used
+ * and the report says why.
+ *
+ * WASM is in the order but @tensorflow/tfjs-backend-wasm is not a dependency (its backend also lacks
+ * Conv2DBackpropFilter, so it cannot train conv nets): it is reported as skipped, with that reason.
+ */
+import * as tf from '@tensorflow/tfjs';
+// Registers 'webgpu' where navigator.gpu exists when this module loads (pages, workers, Node after Dawn's setup).
+import '@tensorflow/tfjs-backend-webgpu';
+import { TfError } from '../errors.js';
+import { adapterLabel, describeGpuAdapter, navigatorGpu, type GpuAdapterDescription } from './adapter-info.js';
+import { installFastCpuConvFilter } from './cpu-conv-filter.js';
+import { selfCheck, type SelfCheckResult } from './self-check.js';
+
+/** The TF.js backends this library knows, in its order of preference. */
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+
+/** WebGPU first: it trains conv nets fastest where it works. */
+export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+
+/** Options of {@link chooseBackend}. */
+export interface BackendOptions {
+  /** Use this backend or fail (a TfError `backend`), with no fallback. 'auto' (default) tries the order. */
+  backend?: BackendName | 'auto';
+  /** Run the WebGPU self-check (default true). Turning it off is for benchmarks that check numbers themselves. */
+  selfCheck?: boolean;
+}
+
+/** What was chosen and why: for the UI ("Training on WebGPU — nvidia ampere") and for bug reports. */
+export interface BackendReport {
+  backend: BackendName;
+  /** The WebGPU adapter, when WebGPU is available (also when another backend was chosen). */
+  adapter: GpuAdapterDescription | null;
+  /** The WebGPU self-check, when it ran. */
+  selfCheck: SelfCheckResult | null;
+  /** Backends tried before the chosen one, each with the reason it was passed over. */
+  skipped: Array<{ backend: BackendName; reason: string }>;
+  /** One sentence: "Training on WebGPU (nvidia ampere); self-check passed in 40 ms." */
+  summary: string;
+}
+
+const LABELS: Record<BackendName, string> = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WebAssembly', cpu: 'the CPU' };
+
+/** The self-check runs once per page or worker: its result stands for the GPU's lifetime there. */
+let selfCheckOnce: Promise<SelfCheckResult> | null = null;
+
+/** Why `name` cannot be used here, or null when it started. Starting a backend makes it the active one. */
+async function tryStart(name: BackendName): Promise<string | null> {
+  if (name === 'wasm' && !tf.findBackendFactory('wasm')) {
+    return 'the WebAssembly backend (@tensorflow/tfjs-backend-wasm) is not installed, and it cannot train conv nets';
+  }
+  if (name === 'webgpu' && !navigatorGpu()) return 'this browser has no WebGPU (navigator.gpu is missing)';
+  if (!tf.findBackendFactory(name)) return `TensorFlow.js has no ${name} backend registered here`;
+  try {
+    if (await tf.setBackend(name)) {
+      await tf.ready();
+      return null;
+    }
+    return `the ${LABELS[name]} backend did not start`;
+  } catch (err) {
+    return `the ${LABELS[name]} backend failed to start: ${(err as Error).message}`;
+  }
+}
+
+/**
+ * Picks and activates a backend.
+ *
+ * @throws {TfError} `backend` when a forced backend cannot start or fails its self-check (the message says why),
+ *   or when none can (not even the CPU).
+ */
+export async function chooseBackend(options: BackendOptions = {}): Promise<BackendReport> {
+  installFastCpuConvFilter();
+  const forced = options.backend && options.backend !== 'auto' ? options.backend : null;
+  const candidates = forced ? [forced] : BACKEND_ORDER;
+  const skipped: BackendReport['skipped'] = [];
+  const adapter = await describeGpuAdapter();
+  let check: SelfCheckResult | null = null;
+  for (const name of candidates) {
+    let reason = await tryStart(name);
+    if (!reason && name === 'webgpu' && options.selfCheck !== false) {
+      selfCheckOnce ??= selfCheck('webgpu');
+      check = await selfCheckOnce;
+      if (check.passed) await tf.setBackend('webgpu');
+      else reason = check.reason;
+    }
+    if (reason) {
+      if (forced) throw new TfError('backend', `Cannot use ${LABELS[name]}: ${reason}.`);
+      skipped.push({ backend: name, reason });
+      continue;
+    }
+    return { backend: name, adapter, selfCheck: check, skipped, summary: summarize(name, adapter, check, skipped) };
+  }
+  throw new TfError('backend', `No TensorFlow.js backend could start: ${skipped.map((s) => s.reason).join('; ')}.`);
+}
+
+function summarize(
+  name: BackendName,
+  adapter: GpuAdapterDescription | null,
+  check: SelfCheckResult | null,
+  skipped: BackendReport['skipped'],
+): string {
+  let text = `Training on ${LABELS[name]}`;
+  if (name === 'webgpu' && adapter) text += ` (${adapterLabel(adapter)})`;
+  if (check?.passed && name === 'webgpu') text += `; self-check passed in ${Math.round(check.ms)} ms`;
+  const gpuSkip = skipped.find((s) => s.backend === 'webgpu');
+  if (gpuSkip && name !== 'webgpu') text += `; WebGPU not used: ${gpuSkip.reason}`;
+  return `${text}.`;
+}
+
+/** Forgets the self-check result (tests run it again). */
+export function resetSelfCheck(): void {
+  selfCheckOnce = null;
+}

@@ -1,0 +1,75 @@
+/**
+ * The model's forward pass as training needs it: layer by layer, with this library's seeded dropout in training
+ * mode, and the last layer's logits when a softmax/sigmoid output meets a cross-entropy (Keras's fused path).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { dropoutMask, maskSeed } from './dropout.js';
+import type { OutputKind } from './losses.js';
+
+/** How a forward pass treats dropout. */
+export interface ForwardOptions {
+  /** Training mode: dropout drops; otherwise it passes values through, as in inference. */
+  training: boolean;
+  /** Run seed and step for the dropout masks (training only). */
+  seed?: number;
+  step?: number;
+  /** Return the last layer's logits when its activation is softmax/sigmoid (for the fused losses). */
+  logits?: boolean;
+}
+
+/** The layers a forward pass runs: a Sequential's layers, without the input layer a loaded model may list. */
+export function modelLayers(model: tf.LayersModel): tf.layers.Layer[] {
+  return model.layers.filter((l) => l.getClassName() !== 'InputLayer');
+}
+
+function activationOf(layer: tf.layers.Layer): string | undefined {
+  const a = (layer.getConfig() as { activation?: unknown }).activation;
+  return typeof a === 'string' ? a : undefined;
+}
+
+/**
+ * What the last tensor of a forward pass with `logits: true` will be. A Dense layer with softmax/sigmoid, or a
+ * separate Activation layer (the homework's Keras code ends with `Activation('softmax')`), gives its logits.
+ */
+export function outputKind(model: tf.LayersModel, fromLogits: boolean): OutputKind {
+  const last = modelLayers(model).at(-1);
+  if (!last) return fromLogits ? 'logits' : 'probabilities';
+  const act = activationOf(last);
+  const fusable = last.getClassName() === 'Dense' || last.getClassName() === 'Activation';
+  if (fusable && act === 'softmax') return 'softmax-logits';
+  if (fusable && act === 'sigmoid') return 'sigmoid-logits';
+  return fromLogits ? 'logits' : 'probabilities';
+}
+
+/**
+ * Runs `x` through the model. Call inside `tf.tidy` (intermediates are not disposed here).
+ * With `logits` and an output kind of softmax-/sigmoid-logits, the result is the pre-activation of the last layer.
+ */
+export function forward(model: tf.LayersModel, x: tf.Tensor, options: ForwardOptions): tf.Tensor {
+  const layers = modelLayers(model);
+  const kind = options.logits ? outputKind(model, false) : 'probabilities';
+  const fused = kind === 'softmax-logits' || kind === 'sigmoid-logits';
+  let h = x;
+  layers.forEach((layer, i) => {
+    const isLast = i === layers.length - 1;
+    const className = layer.getClassName();
+    if (className === 'Dropout') {
+      if (!options.training) return;
+      const rate = (layer.getConfig() as { rate: number }).rate;
+      if (rate <= 0) return;
+      const mask = dropoutMask(h.size, rate, maskSeed(options.seed ?? 0, i, options.step ?? 0));
+      h = tf.mul(h, tf.tensor(mask, h.shape));
+      return;
+    }
+    if (isLast && fused) {
+      // Activation layer: its input is the logits. Dense: x·W + b, the layer without its activation.
+      if (className === 'Activation') return;
+      const [kernel, bias] = layer.weights.map((w) => w.read());
+      const z = h.rank === 2 ? tf.matMul(h as tf.Tensor2D, kernel as tf.Tensor2D) : tf.dot(h, kernel);
+      h = bias ? tf.add(z, bias) : z;
+      return;
+    }
+    h = layer.apply(h, { training: options.training }) as tf.Tensor;
+  });
+  return h;
+}
