@@ -29,6 +29,27 @@ const server = await createServer({
 await server.listen();
 const base = server.resolvedUrls.local[0].replace(/\/$/, '');
 
+/** Console errors aside, what is wrong with the page as it stands: unregistered elements and axe violations. */
+async function checkPage(page) {
+  const found = [];
+  const undefinedTags = await page.evaluate(async () => {
+    const tags = [...new Set([...document.querySelectorAll('*')].map((e) => e.localName).filter((t) => t.startsWith('nn-')))];
+    await Promise.race([
+      Promise.all(tags.map((t) => customElements.whenDefined(t))),
+      new Promise((r) => setTimeout(r, 5000)),
+    ]);
+    return tags.filter((t) => !customElements.get(t));
+  });
+  for (const t of undefinedTags) found.push(`<${t}> is never registered`);
+  await page.addScriptTag({ path: axePath });
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+  });
+  found.push(...violations.map((v) => `axe ${v}`));
+  return found;
+}
+
 const browser = await puppeteer.launch({ executablePath: chrome, headless: true, args: CHROME_ARGS });
 let passed = 0;
 let failed = 0;
@@ -40,26 +61,21 @@ for (const name of pages) {
     if (msg.type() === 'error') errors.push(msg.text());
   });
   page.on('pageerror', (err) => errors.push(String(err)));
-  try {
-    // Vite may re-optimise dependencies on its first visit and reload the page once: wait for the network to settle.
-    await page.goto(`${base}/content/${name}`, { waitUntil: 'networkidle0', timeout: 120000 });
-    const undefinedTags = await page.evaluate(async () => {
-      const tags = [...new Set([...document.querySelectorAll('*')].map((e) => e.localName).filter((t) => t.startsWith('nn-')))];
-      await Promise.race([
-        Promise.all(tags.map((t) => customElements.whenDefined(t))),
-        new Promise((r) => setTimeout(r, 5000)),
-      ]);
-      return tags.filter((t) => !customElements.get(t));
-    });
-    for (const t of undefinedTags) errors.push(`<${t}> is never registered`);
-    await page.addScriptTag({ path: axePath });
-    const violations = await page.evaluate(async () => {
-      const result = await window.axe.run(document, { resultTypes: ['violations'] });
-      return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-    });
-    errors.push(...violations.map((v) => `axe ${v}`));
-  } catch (e) {
-    errors.push(String(e));
+  // Vite may find a dependency late (say, one a worker imports), optimise it and reload the page once: a check
+  // cut short by that navigation is run again on the reloaded page.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    errors.length = 0;
+    try {
+      if (attempt === 0) await page.goto(`${base}/content/${name}`, { waitUntil: 'networkidle0', timeout: 120000 });
+      else await page.waitForNetworkIdle({ idleTime: 500, timeout: 120000 });
+      errors.push(...(await checkPage(page)));
+      break;
+    } catch (e) {
+      if (!/Execution context was destroyed|navigat/i.test(String(e)) || attempt === 2) {
+        errors.push(String(e));
+        break;
+      }
+    }
   }
   await page.close();
   if (errors.length) {
