@@ -1,2 +1,20 @@
-/** Registers every nn-mathlets element. */
-export {};
+// Registers every element (package export `nn-mathlets`). One line per element.
+export * from './events/index.js';
+export { NnElement } from './internal/nn-element.js';
+export { NnMath } from './nn-math/nn-math.js';
+export { NnBoundary } from './nn-boundary/nn-boundary.js';
+export { NnNetwork } from './nn-network/nn-network.js';
+export { NnMathlet } from './nn-mathlet/nn-mathlet.js';
+export { NnNudge } from './nn-nudge/nn-nudge.js';
+export { NnCurves } from './nn-curves/nn-curves.js';
+export { NnActivations } from './nn-activations/nn-activations.js';
+export { NnGradientFlow } from './nn-gradient-flow/nn-gradient-flow.js';
+export { NnBackprop } from './nn-backprop/nn-backprop.js';
+export { NnTrainer } from './nn-trainer/nn-trainer.js';
+export { NnEpochEndEvent } from './events/nn-epoch-end.js';
+export { NnTrainEndEvent } from './events/nn-train-end.js';
+export { NnSchedule } from './nn-schedule/nn-schedule.js';
+export { NnScheduleChangeEvent } from './events/nn-schedule-change.js';
+export { NnLrSweep } from './nn-lr-sweep/nn-lr-sweep.js';
+export { NnSweepEndEvent } from './events/nn-sweep-end.js';
+export { NnCifar } from './nn-cifar/nn-cifar.js';

@@ -6,3 +6,5 @@ export * from './data/index.js';
 export * from './nn/index.js';
 export * from './schedules/index.js';
 export * from './spec/index.js';
+export * from './labs/index.js';
+export * from './runs/index.js';

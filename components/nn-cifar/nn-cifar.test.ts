@@ -1,0 +1,83 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { pageRunStore } from '../../src/runs/index.js';
+import type { ModelSpec } from '../../src/spec/types.js';
+import type { NnErrorEvent } from '../events/nn-error.js';
+import { runContract } from '../internal/contract.js';
+import './nn-cifar.js';
+import { NnCifar } from './nn-cifar.js';
+import { pickedModel } from './model-files.js';
+
+const TINY = '/shared-data/cifar10/cifar10_tiny_100.bin';
+const TINY_NET: ModelSpec = {
+  inputShape: [32, 32, 3],
+  seed: 5,
+  layers: [
+    { type: 'conv2d', filters: 4, kernelSize: 3, strides: 2, activation: 'relu' },
+    { type: 'maxPooling2d', poolSize: 4 },
+    { type: 'flatten' },
+    { type: 'dense', units: 10, activation: 'softmax' },
+  ],
+};
+type Labbed = NnCifar & { lab: { client: { terminated: boolean } | null } };
+
+runContract<NnCifar>({
+  tag: 'nn-cifar',
+  element: NnCifar,
+  template: () => html`<nn-cifar src=${TINY}></nn-cifar>`,
+  bad: [['epochs', '0'], ['learning-rate', '-0.01'], ['backend', 'cuda']],
+});
+
+describe('<nn-cifar>', () => {
+  it('loads the tiny file with progress, trains a tiny net an epoch, shows predictions, names the run; save→load keeps predictions', async () => {
+    const el = (await fixture<NnCifar>(
+      html`<nn-cifar src=${TINY} subset="20" epochs="1" batch-size="10" grid-size="4" backend="cpu" model-name="nn-cifar-test" .model=${TINY_NET}></nn-cifar>`,
+    )) as Labbed;
+    const loading = el.loadData();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('progress')).to.not.equal(null);
+    expect(await loading).to.equal(true);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.status')!.textContent).to.contain('100 training images');
+    await el.train();
+    await el.updateComplete;
+    const shown = el.predictions!;
+    expect(shown.count).to.equal(4);
+    const cells = el.shadowRoot!.querySelectorAll('[part=predictions] > li');
+    expect(cells).to.have.length(4);
+    expect(cells[0].querySelectorAll('ol li')).to.have.length(3);
+    const canvas = cells[0].querySelector('canvas')!;
+    const pixels = canvas.getContext('2d')!.getImageData(0, 0, 32, 32).data;
+    expect(pixels.some((v, i) => i % 4 !== 3 && v > 0), 'thumbnail painted').to.equal(true);
+    expect(el.shadowRoot!.querySelectorAll('[part=confusion] tbody tr')).to.have.length(10);
+    expect(el.savedUrl).to.equal('indexeddb://nn-cifar-test');
+    const run = pageRunStore().list().at(-1)!;
+    expect(run.name).to.equal('nn-cifar · nn-cifar-test');
+    expect(run.scalars.val_loss).to.have.length(1);
+    expect(run.message).to.contain('indexeddb://nn-cifar-test');
+    await el.loadModel('indexeddb://nn-cifar-test');
+    expect(Array.from(el.predictions!.probabilities)).to.deep.equal(Array.from(shown.probabilities));
+    await expect(el).to.be.accessible();
+    const client = el.lab.client!;
+    el.remove();
+    expect(client.terminated, 'worker ended on disconnect').to.equal(true);
+  });
+
+  it('a data URL that fails is reported in the element, and a file that is not CIFAR-10 too', async () => {
+    const el = await fixture<NnCifar>(html`<nn-cifar src="/shared-data/cifar10/nope.bin" backend="cpu"></nn-cifar>`);
+    const error = oneEvent(el, 'nn-error') as Promise<NnErrorEvent>;
+    expect(await el.loadData()).to.equal(false);
+    expect((await error).message).to.contain('could not be loaded');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part=error]')!.textContent).to.contain('nope.bin');
+    const bad = oneEvent(el, 'nn-error') as Promise<NnErrorEvent>;
+    expect(await el.loadData([new Blob(['not cifar at all'])])).to.equal(false);
+    expect((await bad).message).to.contain('could not be loaded');
+  });
+
+  it('picked model files need one model.json and weights', () => {
+    const json = new File(['{}'], 'model.json');
+    const bin = new File([new Uint8Array(4)], 'weights.bin');
+    expect(pickedModel([json])).to.be.a('string');
+    expect(pickedModel([json, bin])).to.deep.equal({ json, weights: [bin] });
+  });
+});

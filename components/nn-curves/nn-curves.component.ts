@@ -1,0 +1,146 @@
+import { html, svg, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { NnElement } from '../internal/nn-element.js';
+import { ResizeController } from '../internal/resize-controller.js';
+import { numberConverter } from '../internal/attributes.js';
+import { makeScale } from './curves-scale.js';
+import { buildSeries, valueRange, fmt, runColor, type CurveRun, type Series } from './curves-series.js';
+import { axes, lines, markers, type Frame } from './curves-svg.js';
+import { styles } from './nn-curves.styles.js';
+
+/**
+ * Training curves of one or more runs, as SVG: each run in its own colour, train solid and validation dashed,
+ * TensorBoard's debiased smoothing (raw values faint behind), a log scale, a readout that follows the pointer or
+ * the arrow keys, and markers where early stopping stopped, which epoch it restored, where the learning rate
+ * changed and where the loss became NaN. Takes run store records as they are.
+ *
+ * @summary Training curves with smoothing, log scale, readout and early-stopping markers.
+ * @fires change - The student moved the smoothing slider or toggled the log scale.
+ * @csspart controls - The smoothing slider and log-scale switch.
+ * @csspart plot - The SVG plot.
+ * @csspart legend - The list of runs.
+ * @csspart readout - The values at the epoch under the pointer.
+ * @csspart error - The message shown for an attribute it cannot use.
+ * @cssprop --nn-curve-0 - Colour of the first run (then --nn-curve-1, …; Okabe–Ito colours by default).
+ * @cssprop --nn-curves-height - Height of the plot (default 220px).
+ */
+export class NnCurves extends NnElement {
+  static override styles = [styles];
+
+  /** The runs to draw: `{ name, scalars: { accuracy: [...], val_accuracy: [...] }, markers }` (run store records fit). */
+  @property({ attribute: false }) runs: readonly CurveRun[] = [];
+
+  /** Which scalar to plot: `metric` for train and `val_<metric>` for validation (`accuracy`, `loss`, …). */
+  @property({ type: String, attribute: 'metric' }) metric = 'accuracy';
+
+  /** TensorBoard's smoothing weight, 0 (none) to 0.99. */
+  @property({ attribute: 'smoothing', converter: numberConverter('smoothing', 0, 0.99) }) smoothing = 0;
+
+  /** Plot the values on a log10 scale (for losses). */
+  @property({ type: Boolean, attribute: 'log-scale' }) logScale = false;
+
+  /** The x axis runs to at least this epoch, so it does not rescale while a run trains. */
+  @property({ attribute: 'max-epochs', converter: numberConverter('max-epochs', 0, 1e6) }) maxEpochs = 0;
+
+  /** Hide the smoothing slider and log-scale switch. */
+  @property({ type: Boolean, attribute: 'hide-controls' }) hideControls = false;
+
+  /** What the x axis counts (default "epoch"); index 0 of each series is 1. */
+  @property({ type: String, attribute: 'x-label' }) xLabel = 'epoch';
+
+  /** The plot's accessible name (default: "Training curves: <metric>"). */
+  @property({ type: String, attribute: 'label' }) label = '';
+
+  /** The epoch index (0-based) under the pointer or chosen with the keys. */
+  @state() private cursor: number | null = null;
+
+  private readonly size = new ResizeController(this, () => this.renderRoot.querySelector('.plot'));
+  private series: Series[] = [];
+  private frame?: Frame;
+
+  protected override willUpdate(changed: PropertyValues): void {
+    this.checkProperties(changed, { smoothing: { fallback: 0 }, maxEpochs: { fallback: 0, attribute: 'max-epochs' } });
+    this.series = buildSeries(this.runs ?? [], this.metric, this.smoothing);
+    const epochs = Math.max(this.maxEpochs, ...this.series.map((s) => s.raw.length), 2);
+    const w = Math.max(160, this.size.width || 480);
+    const h = this.plotHeight();
+    const [left, right, top, bottom] = [44, w - 12, 16, h - 32];
+    const [lo, hi] = valueRange(this.series, this.logScale);
+    const y = makeScale(lo, hi, bottom, top, this.logScale);
+    this.frame = { left, right, top, bottom, y, epochs, x: (i) => left + (i / Math.max(1, epochs - 1)) * (right - left) };
+    if (this.cursor !== null && this.cursor >= epochs) this.cursor = epochs - 1;
+  }
+
+  private plotHeight(): number {
+    return this.size.height > 40 ? this.size.height : 220;
+  }
+
+  protected override render() {
+    const f = this.frame!;
+    const w = f.right + 12;
+    const h = this.plotHeight();
+    const name = this.label || `Training curves: ${this.metric}`;
+    const readout = this.readout();
+    return html`${this.renderError()}${this.hideControls ? nothing : this.renderControls()}
+      <div class="plot" part="plot">
+        <svg viewBox="0 0 ${w} ${h}" width=${w} height=${h} role="slider" tabindex="0" aria-label=${name}
+          aria-valuemin="1" aria-valuemax=${f.epochs} aria-valuenow=${(this.cursor ?? f.epochs - 1) + 1}
+          aria-valuetext=${readout || 'no runs yet'} @pointermove=${this.onPointer} @pointerleave=${() => (this.cursor = null)}
+          @keydown=${this.onKey}>
+          ${axes(f, this.metric, this.xLabel)}
+          ${this.series.length ? nothing : svg`<text class="empty" x=${(f.left + f.right) / 2} y=${(f.top + f.bottom) / 2} text-anchor="middle">No runs yet: train to see curves.</text>`}
+          <g clip-path="none">${lines(this.series, f, this.smoothing > 0)}</g>
+          ${markers(this.runs ?? [], f)}
+          ${this.cursor === null ? nothing : svg`<line class="cursor" x1=${f.x(this.cursor)} x2=${f.x(this.cursor)} y1=${f.top} y2=${f.bottom}></line>`}
+        </svg>
+      </div>
+      <ul class="legend" part="legend">
+        ${(this.runs ?? []).map((r, i) => html`<li style="--c:${runColor(i)}"><span class="swatch"></span><span class="swatch dashed"></span>${r.name}</li>`)}
+        ${this.series.some((s) => s.kind === 'validation') ? html`<li class="key">solid: train · dashed: validation</li>` : nothing}
+      </ul>
+      <p class="readout" part="readout" aria-live="polite">${readout}</p>`;
+  }
+
+  private renderControls() {
+    return html`<div class="controls" part="controls">
+      <label>Smoothing <input type="range" min="0" max="0.99" step="0.01" .value=${String(this.smoothing)}
+        @input=${(e: Event) => (this.smoothing = Number((e.target as HTMLInputElement).value))}
+        @change=${() => this.emitNative('change')} /><output>${this.smoothing.toFixed(2)}</output></label>
+      <label><input type="checkbox" .checked=${this.logScale}
+        @change=${(e: Event) => {
+          this.logScale = (e.target as HTMLInputElement).checked;
+          this.emitNative('change');
+        }} /> Log scale</label>
+    </div>`;
+  }
+
+  /** "epoch 12 — A: train 0.81, validation 0.79; B: 0.5" for the cursor's epoch (the last epoch when none). */
+  private readout(): string {
+    if (!this.series.length) return '';
+    const i = this.cursor ?? Math.max(...this.series.map((s) => s.raw.length)) - 1;
+    const parts = (this.runs ?? []).map((r, k) => {
+      const own = this.series.filter((s) => s.run === k);
+      const text = own.length === 1 && own[0].kind === 'train' ? fmt(own[0].smooth[i]) : own.map((s) => `${s.kind} ${fmt(s.smooth[i])}`).join(', ');
+      return own.length ? `${r.name}: ${text}` : '';
+    });
+    return `${this.xLabel} ${i + 1} — ${parts.filter(Boolean).join('; ')}`;
+  }
+
+  private onPointer(e: PointerEvent): void {
+    const f = this.frame!;
+    const box = (e.currentTarget as SVGSVGElement).getBoundingClientRect();
+    const px = ((e.clientX - box.left) / Math.max(1, box.width)) * (f.right + 12);
+    const i = Math.round(((px - f.left) / (f.right - f.left)) * (f.epochs - 1));
+    this.cursor = Math.min(f.epochs - 1, Math.max(0, i));
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    const last = this.frame!.epochs - 1;
+    const at = this.cursor ?? last;
+    const step = e.shiftKey ? 10 : 1;
+    const next = { ArrowLeft: at - step, ArrowDown: at - step, ArrowRight: at + step, ArrowUp: at + step, Home: 0, End: last }[e.key];
+    if (next === undefined) return;
+    e.preventDefault();
+    this.cursor = Math.min(last, Math.max(0, next));
+  }
+}

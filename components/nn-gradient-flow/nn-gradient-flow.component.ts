@@ -1,0 +1,109 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { NnElement } from '../internal/nn-element.js';
+import { integerConverter } from '../internal/attributes.js';
+import { NnCurves, type CurveRun } from '../nn-curves/nn-curves.js';
+import { gradientByDepth } from '../../src/labs/index.js';
+import type { ActivationName } from '../../src/spec/index.js';
+import { styles } from './nn-gradient-flow.styles.js';
+
+const DEPTH_ACTIVATIONS: readonly ActivationName[] = ['sigmoid', 'tanh', 'relu', 'leaky_relu'];
+const INITIALIZERS = ['glorot_uniform', 'he_normal', 'random_uniform'] as const;
+type Init = (typeof INITIALIZERS)[number];
+const METRIC = 'gradient size';
+
+/**
+ * How big the gradient is at each layer. The `training` view plots, per Dense layer, the size of dLoss/dkernel
+ * epoch by epoch (the `norms` a lab records while it trains); the `depth` view plots, for sigmoid, tanh, ReLU and
+ * leaky ReLU, the gradient size at every layer of a deep network at initialisation — the vanishing gradient, seen:
+ * with sigmoid it shrinks by orders of magnitude on its way back to the first layers. Both on a log scale, drawn
+ * by `<nn-curves>`.
+ *
+ * @summary Gradient size per layer: over training, or by depth at initialisation.
+ * @fires change - The student changed the depth view's depth, width or initializer.
+ * @csspart controls - The depth view's settings.
+ * @csspart curves - The `<nn-curves>` plot.
+ * @csspart error - The message shown for an attribute it cannot use.
+ */
+export class NnGradientFlow extends NnElement {
+  static override styles = [styles];
+  /** The elements it renders; referenced so a tree-shaking bundler keeps their registration. */
+  static readonly dependencies = { 'nn-curves': NnCurves };
+
+  /** `depth` (gradient size by layer at initialisation, per activation) or `training` (per layer, over epochs). */
+  @property({ type: String, attribute: 'view' }) view: 'depth' | 'training' = 'depth';
+
+  /** Training view: per epoch, each layer's gradient size (`LabRun.gradientNorms`). */
+  @property({ attribute: false }) norms: readonly (readonly number[])[] = [];
+
+  /** Depth view: hidden layers of the deep network (2–30). */
+  @property({ attribute: 'depth', converter: integerConverter('depth', 2, 30) }) depth = 10;
+
+  /** Depth view: units per hidden layer (2–64). */
+  @property({ attribute: 'units', converter: integerConverter('units', 2, 64) }) units = 16;
+
+  /** Depth view: every layer's initializer (`glorot_uniform`, Keras's default; `he_normal`; `random_uniform`). */
+  @property({ type: String, attribute: 'initializer' }) initializer: Init = 'glorot_uniform';
+
+  /** Depth view: the seed of the initial weights. */
+  @property({ attribute: 'seed', converter: integerConverter('seed', 0, 4294967295) }) seed = 0;
+
+  @state() private depthRuns: CurveRun[] = [];
+
+  protected override willUpdate(changed: PropertyValues): void {
+    this.checkProperties(changed, {
+      view: { fallback: 'depth', check: (v: string) => (v === 'depth' || v === 'training' ? undefined : `view="${v}" is not one of: depth, training`) },
+      depth: { fallback: 10 },
+      units: { fallback: 16 },
+      seed: { fallback: 0 },
+      initializer: { fallback: 'glorot_uniform', check: (v: string) => ((INITIALIZERS as readonly string[]).includes(v) ? undefined : `initializer="${v}" is not one of: ${INITIALIZERS.join(', ')}`) },
+    });
+    const inputs = ['view', 'depth', 'units', 'initializer', 'seed'];
+    if (this.view === 'depth' && inputs.some((k) => changed.has(k))) this.depthRuns = this.computeDepth();
+  }
+
+  private computeDepth(): CurveRun[] {
+    const init = this.initializer === 'random_uniform' ? { name: 'random_uniform' as const, minval: -1, maxval: 1 } : this.initializer;
+    return DEPTH_ACTIVATIONS.map((a) => ({
+      name: a,
+      scalars: { [METRIC]: gradientByDepth({ activation: a, depth: this.depth, units: this.units, initializer: init, seed: this.seed }) },
+    }));
+  }
+
+  /** The training view's runs: one line per layer. */
+  private trainingRuns(): CurveRun[] {
+    const layers = this.norms[0]?.length ?? 0;
+    return Array.from({ length: layers }, (_, l) => ({
+      name: l === layers - 1 ? `output layer` : `layer ${l + 1}`,
+      scalars: { [METRIC]: this.norms.map((e) => e[l]) },
+    }));
+  }
+
+  protected override render() {
+    const depth = this.view === 'depth';
+    return html`${this.renderError()}
+      ${depth ? this.renderControls() : nothing}
+      <nn-curves part="curves" metric=${METRIC} log-scale hide-controls
+        x-label=${depth ? 'layer (1 = next to the input)' : 'epoch'}
+        label=${depth ? `Gradient size at each of ${this.depth} layers at initialisation, per activation` : 'Gradient size per layer during training'}
+        .runs=${depth ? this.depthRuns : this.trainingRuns()}></nn-curves>
+      ${depth ? html`<p class="note">Each line is one network of ${this.depth} Dense(${this.units}) layers; the gradient flows
+        from the right (output) to the left (input). A line that falls to the left is a vanishing gradient.</p>` : nothing}`;
+  }
+
+  private renderControls() {
+    const set = (key: 'depth' | 'units' | 'initializer') => (e: Event) => {
+      const v = (e.target as HTMLSelectElement).value;
+      (this as unknown as Record<string, unknown>)[key] = key === 'initializer' ? v : Number(v);
+      this.emitNative('change');
+    };
+    return html`<div class="controls" part="controls">
+      <label>Depth <select @change=${set('depth')}>${withValue([3, 5, 10, 15, 20, 30], this.depth).map((d) => html`<option ?selected=${d === this.depth}>${d}</option>`)}</select></label>
+      <label>Units <select @change=${set('units')}>${withValue([4, 8, 16, 32, 64], this.units).map((u) => html`<option ?selected=${u === this.units}>${u}</option>`)}</select></label>
+      <label>Initializer <select @change=${set('initializer')}>${INITIALIZERS.map((i) => html`<option value=${i} ?selected=${i === this.initializer}>${i === 'random_uniform' ? 'random_uniform(−1, 1)' : i}</option>`)}</select></label>
+    </div>`;
+  }
+}
+
+/** The choices, with the current value among them when an attribute set another. */
+const withValue = (list: number[], v: number) => [...new Set([...list, v])].sort((a, b) => a - b);

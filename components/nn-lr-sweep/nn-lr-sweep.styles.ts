@@ -1,0 +1,44 @@
+import { css } from 'lit';
+import { baseStyles } from '../internal/styles.js';
+
+export const styles = [
+  baseStyles,
+  css`
+    .controls {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      align-items: center;
+    }
+    .plan,
+    .backend {
+      font-size: 0.875rem;
+      color: var(--_muted);
+      overflow-wrap: anywhere;
+    }
+    table {
+      border-collapse: collapse;
+      font-size: 0.875rem;
+      margin: 0.5rem 0;
+      max-width: 100%;
+    }
+    th,
+    td {
+      padding: 0.125rem 0.5rem;
+      text-align: right;
+      border-bottom: 1px solid #ddd;
+    }
+    tr.diverged td:last-child {
+      color: #8c1d18;
+      font-weight: 600;
+    }
+    tr.best {
+      background: #e8f3ec;
+    }
+    .recommendation {
+      padding: 0.5rem;
+      border-left: 4px solid var(--_weight);
+      background: #f3f8f4;
+    }
+  `,
+];

@@ -1,0 +1,86 @@
+/**
+ * The 2-D labs' feel: problem 1's fixed model (300 epochs) and problems 6–8's baseline (1,000 epochs) trained in
+ * <nn-trainer> in headless Chromium, drawing as they train, next to the same training bare: in Node (the engine's own
+ * time) and in the page without the element. Paint "frame" (the default) redraws about 30 times a second with every
+ * epoch so far; paint "epoch" redraws after every single epoch before the next one trains.
+ */
+import { createServer } from 'vite';
+import puppeteer from 'puppeteer-core';
+// @ts-expect-error -- plain ESM helpers without type declarations
+import { findChrome, CHROME_ARGS } from '../../scripts/chrome-path.mjs';
+// @ts-expect-error -- plain ESM helpers without type declarations
+import { optimizeDeps } from '../../scripts/vite-shared.mjs';
+import { LabSession, labPreset, type LabPresetName } from '../../src/labs/index.js';
+import { timeMs, type BenchRow } from './types.js';
+
+interface ElementResult {
+  ms: number;
+  frames: number;
+  epochs: number;
+  test: number;
+  longest: number;
+  long: number;
+  /** Where the long tasks were: "78ms@410(ep 12)" (duration, ms after Train, the epoch then). */
+  where: string;
+}
+
+export default async function labsBench(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const node = (preset: LabPresetName) => timeMs(() => new LabSession(labPreset(preset)).trainSync(), 3, 1);
+  const nodeFixed = await node('vanishing-fixed');
+  const nodeOverfit = await node('overfit');
+  rows.push({ name: 'vanishing-fixed 300 epochs, bare (Node, trainSync)', value: nodeFixed, unit: 'ms' });
+  rows.push({ name: 'overfit 1000 epochs, bare (Node, trainSync)', value: nodeOverfit, unit: 'ms' });
+
+  const chrome = findChrome();
+  if (!chrome) {
+    rows.push({ name: 'browser part skipped', value: 0, unit: '', note: 'no Chromium found' });
+    return rows;
+  }
+  const server = await createServer({
+    configFile: false,
+    root: process.cwd(),
+    appType: 'mpa',
+    logLevel: 'error',
+    server: { port: 0, host: '127.0.0.1' },
+    optimizeDeps: { ...optimizeDeps, entries: ['tests/bench/labs.bench.html'] },
+  });
+  await server.listen();
+  const browser = await puppeteer.launch({ executablePath: chrome, headless: true, args: CHROME_ARGS });
+  try {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1100, height: 900 });
+    await page.goto(`${server.resolvedUrls!.local[0]}tests/bench/labs.bench.html`, { waitUntil: 'load' });
+    await page.waitForFunction('window.benchReady === true', { timeout: 120_000 });
+    const element = (preset: string, paint: string, epochs = 0) =>
+      page.evaluate((p, m, e) => (window as unknown as { benchElement: (...a: unknown[]) => Promise<ElementResult> }).benchElement(p, m, e), preset, paint, epochs);
+    const bare = (preset: string) =>
+      page.evaluate((p) => (window as unknown as { benchBare: (p: string) => Promise<{ ms: number }> }).benchBare(p), preset);
+    // Warm the JIT and the module graph once.
+    await element('overfit', 'frame', 30);
+    await bare('vanishing-fixed');
+    const cases: Array<[LabPresetName, string, number]> = [
+      ['vanishing-fixed', '< 3 s', nodeFixed],
+      ['overfit', '< 6 s', nodeOverfit],
+    ];
+    for (const [preset, target, nodeMs] of cases) {
+      const inPage = (await bare(preset)).ms;
+      rows.push({ name: `${preset}, bare in the page (LabSession.train, sliced)`, value: inPage, unit: 'ms', baseline: { name: 'Node trainSync', value: nodeMs } });
+      for (const paint of ['frame', 'epoch']) {
+        const r = await element(preset, paint);
+        rows.push({
+          name: `${preset} in <nn-trainer paint="${paint}">, ${r.epochs} epochs drawn`,
+          value: r.ms,
+          unit: 'ms',
+          target,
+          baseline: { name: 'Node trainSync', value: nodeMs },
+          note: `${r.frames} redraws; longest task ${Math.round(r.longest)} ms (${r.long} over 50 ms); test accuracy ${r.test.toFixed(2)}`,
+        });
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return rows;
+}
