@@ -61,6 +61,13 @@ for (const story of stories) {
     const shownError = await page.evaluate(() => document.body.classList.contains('sb-show-errordisplay')
       ? document.querySelector('#error-message')?.textContent ?? 'story error' : null);
     if (shownError) errors.push(shownError);
+    // A story whose element never registered renders an empty unknown tag without a word: name it.
+    const unregistered = await page.evaluate(() =>
+      [...new Set([...document.querySelectorAll('*')].map((e) => e.localName).filter((t) => t.startsWith('nn-')))].filter(
+        (t) => !customElements.get(t),
+      ),
+    );
+    for (const t of unregistered) errors.push(`<${t}> is never registered`);
     // Give elements a moment to finish their first async work (fonts, workers) and report errors.
     await new Promise((r) => setTimeout(r, 300));
   } catch (e) {

@@ -28,13 +28,15 @@ export const styles = [
     .panel {
       min-width: 0;
     }
-    h3 {
+    .title {
       margin: 0.25rem 0;
       font-size: 1.1rem;
+      font-weight: 600;
     }
-    h4 {
+    .subhead {
       margin: 0.75rem 0 0.25rem;
       font-size: 0.95rem;
+      font-weight: 600;
     }
     .desc {
       margin: 0 0 0.5rem;

@@ -51,7 +51,7 @@ export function renderResults(panel: LabPanel, split: PointSplit, pickSplit: (s:
         <nn-curves metric="loss" label="Loss per epoch" log-scale max-epochs=${total} .runs=${runs}></nn-curves>
       </div>
     </div>
-    <h4>Gradient size per layer</h4>
+    <p class="subhead">Gradient size per layer</p>
     <nn-gradient-flow view="training" .norms=${norms}></nn-gradient-flow>
     ${renderEnd(panel)}`;
 }

@@ -35,12 +35,14 @@ export function renderTrainer(
     <div class=${two ? 'panels two' : 'panels'}>
       ${panels.map((p) => {
         const preset = p.preset ? labPreset(p.preset as LabPresetName) : undefined;
-        return html`<section class="panel" part="panel" aria-labelledby=${`title-${p.index}`}>
-          <h3 id=${`title-${p.index}`}>${preset?.title ?? 'Your setup'}</h3>
+        // A labelled group, not a heading and landmark: the element cannot know the page's heading levels, and two
+        // trainers on one page would otherwise repeat the same landmark names.
+        return html`<div class="panel" part="panel" role="group" aria-labelledby=${`title-${p.index}`}>
+          <div class="title" id=${`title-${p.index}`}>${preset?.title ?? 'Your setup'}</div>
           ${preset ? html`<p class="desc">${preset.description}</p>` : nothing}
           <details class="setup" ?open=${!two}><summary>Model and training</summary>${renderEditor(p, edit)}</details>
           ${renderResults(p, splits[p.index], (s) => pickSplit(p.index, s))}
-        </section>`;
+        </div>`;
       })}
     </div>`;
 }

@@ -1,7 +1,7 @@
 /**
  * `fit` two ways over one {@link Trainer}: a synchronous loop for Node and workers, and time-sliced async training
- * for a page — it runs steps until about `sliceMs` (default 8 ms) have passed, then yields a macrotask
- * (`scheduler.yield()` where the browser has it) so the page can paint and handle input, and goes on. An
+ * for a page — it runs steps until about `sliceMs` (default 8 ms) have passed, then yields a macrotask so the
+ * page can paint, run its timers and handle input, and goes on. An
  * AbortSignal or `abort()` stops it between steps; `pause()`/`resume()` hold it between steps.
  */
 import type { LabelInput, MatrixInput } from './data-input.js';
@@ -41,12 +41,11 @@ export interface TrainingRun {
   abort(): void;
 }
 
-type Scheduler = { yield?: () => Promise<void> };
-
-/** Gives the event loop a turn: scheduler.yield() in browsers that have it, else a macrotask. */
+/**
+ * Gives the event loop a turn with a plain macrotask. Not scheduler.yield(): its continuation runs ahead of the
+ * page's timers and painting, so a long run starved them (a 100 ms timer waited for a 1,000-epoch run to end).
+ */
 export function yieldToEventLoop(): Promise<void> {
-  const s = (globalThis as { scheduler?: Scheduler }).scheduler;
-  if (s && typeof s.yield === 'function') return s.yield();
   const si = (globalThis as { setImmediate?: (cb: () => void) => unknown }).setImmediate;
   // Node: setImmediate runs after I/O without setTimeout's 1 ms floor.
   if (typeof si === 'function') return new Promise((r) => si(r));
