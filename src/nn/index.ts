@@ -52,6 +52,7 @@ export {
   lecunNormal,
   lecunUniform,
   derivedSeed,
+  initializeInto,
   TRUNCATED_NORMAL_STDDEV,
 } from './initializers.js';
 export {
