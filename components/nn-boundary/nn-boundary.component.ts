@@ -94,6 +94,7 @@ export class NnBoundary extends NnElement {
   private readonly drag = new ProbeDrag(this);
   private paintedPx = 0;
   private paletteStale = false;
+  private palette?: Palette;
   private paintedGrid?: Float32Array;
   private paints = 0;
 
@@ -147,12 +148,17 @@ export class NnBoundary extends NnElement {
     const px = Math.round(w * (window.devicePixelRatio || 1));
     // Paint only when the grid or the size changed: moving the probe repaints nothing, and reads no styles.
     if (this.paintedGrid === this.grid && this.paintedPx === px && !this.paletteStale) return;
-    const style = getComputedStyle(this);
-    const palette: Palette = {
-      low: parseColor(style.getPropertyValue('--nn-boundary-low')) ?? DEFAULT_PALETTE.low,
-      mid: parseColor(style.getPropertyValue('--nn-boundary-mid')) ?? DEFAULT_PALETTE.mid,
-      high: parseColor(style.getPropertyValue('--nn-boundary-high')) ?? DEFAULT_PALETTE.high,
-    };
+    // The colours are read once (and again after repaint()): getComputedStyle on every repaint forced a style
+    // recalculation each time a student moved a slider.
+    if (!this.palette || this.paletteStale) {
+      const style = getComputedStyle(this);
+      this.palette = {
+        low: parseColor(style.getPropertyValue('--nn-boundary-low')) ?? DEFAULT_PALETTE.low,
+        mid: parseColor(style.getPropertyValue('--nn-boundary-mid')) ?? DEFAULT_PALETTE.mid,
+        high: parseColor(style.getPropertyValue('--nn-boundary-high')) ?? DEFAULT_PALETTE.high,
+      };
+    }
+    const palette = this.palette;
     if (canvas.width !== px || canvas.height !== px) {
       canvas.width = px;
       canvas.height = px;

@@ -68,6 +68,8 @@ export class NnMath extends NnElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    cancelAnimationFrame(this.measureFrame);
+    this.measureFrame = 0;
     this.observer?.disconnect();
     this.observer = undefined;
   }
@@ -79,6 +81,8 @@ export class NnMath extends NnElement {
   }
 
   /** The TeX being typeset (from `tex`, else the text content). */
+  private measureFrame = 0;
+
   get texSource(): string {
     return (this.tex ?? this.source).trim();
   }
@@ -120,8 +124,18 @@ export class NnMath extends NnElement {
 
   protected override updated(): void {
     void this.size.width;
-    const over = this.display && this.scrollWidth > this.clientWidth + 1;
-    if (over !== this.overflowing) this.overflowing = over;
+    // Reading scrollWidth here would force a layout on every update (several ms while a student drags a slider
+    // that retypesets formulas); once per frame, before the browser lays out anyway, costs nothing extra.
+    if (!this.display) {
+      if (this.overflowing) this.overflowing = false;
+      return;
+    }
+    if (this.measureFrame) return;
+    this.measureFrame = requestAnimationFrame(() => {
+      this.measureFrame = 0;
+      const over = this.scrollWidth > this.clientWidth + 1;
+      if (over !== this.overflowing) this.overflowing = over;
+    });
   }
 }
 

@@ -1,0 +1,64 @@
+/**
+ * The mathlet's feel: main-thread script per update while a student drags a weight slider or the probe point of
+ * <nn-mathlet> with a 256×256 boundary, median and p95 over 200 updates, in headless Chromium. Next to it, the
+ * engine's decisionGrid for the same network alone (the part of each slider update that grows with resolution).
+ */
+import { createServer } from 'vite';
+import puppeteer from 'puppeteer-core';
+// @ts-expect-error -- plain ESM helpers without type declarations
+import { findChrome, CHROME_ARGS } from '../../scripts/chrome-path.mjs';
+// @ts-expect-error -- plain ESM helpers without type declarations
+import { optimizeDeps } from '../../scripts/vite-shared.mjs';
+import type { BenchRow } from './types.js';
+
+interface UpdateTimes {
+  median: number;
+  p95: number;
+  max: number;
+}
+
+export default async function mathletBench(): Promise<BenchRow[]> {
+  const chrome = findChrome();
+  if (!chrome) return [{ name: 'mathlet bench skipped', value: 0, unit: '', note: 'no Chromium found' }];
+  const server = await createServer({
+    configFile: false,
+    root: process.cwd(),
+    appType: 'mpa',
+    logLevel: 'error',
+    server: { port: 0, host: '127.0.0.1' },
+    optimizeDeps: { ...optimizeDeps, entries: ['tests/bench/mathlet.bench.html'] },
+  });
+  await server.listen();
+  const browser = await puppeteer.launch({ executablePath: chrome, headless: true, args: CHROME_ARGS });
+  const rows: BenchRow[] = [];
+  try {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1100, height: 900 });
+    await page.goto(`${server.resolvedUrls!.local[0]}tests/bench/mathlet.bench.html`, { waitUntil: 'load' });
+    await page.waitForFunction('window.benchReady === true', { timeout: 120_000 });
+    const run = (kind: string, count: number) =>
+      page.evaluate(
+        (k, n) => (window as unknown as { benchMathlet: (k: string, n: number) => Promise<UpdateTimes> }).benchMathlet(k, n),
+        kind,
+        count,
+      );
+    await run('slider', 30); // warm the JIT
+    for (const [kind, label] of [
+      ['slider', 'weight slider moved'],
+      ['point', 'probe point moved (arrow key)'],
+    ] as const) {
+      const t = await run(kind, 200);
+      rows.push({
+        name: `<nn-mathlet> 256×256, ${label}: p95 script per update`,
+        value: t.p95,
+        unit: 'ms',
+        target: '≤ 4 ms',
+        note: `median ${t.median.toFixed(2)} ms, max ${t.max.toFixed(1)} ms over 200 updates`,
+      });
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return rows;
+}
