@@ -15,12 +15,39 @@ export const INFERENCE_CHUNK = 256;
 const inferenceSpaces = new WeakMap<Sequential, Workspace>();
 const gradientSpaces = new WeakMap<Sequential, Workspace>();
 
+/**
+ * Workspaces shared by models of the same architecture. A page that rebuilds its model on every slider move (a
+ * new Sequential per parameter set) would otherwise make a workspace, and a WebAssembly memory, per move. Sharing
+ * is safe because every user of these workspaces runs synchronously and copies the model's weights in first
+ * (syncWeights); the pool is small and starts over when full.
+ */
+const sharedSpaces = new Map<string, Workspace>();
+const SHARED_SPACES_MAX = 32;
+
+function architectureKey(model: Sequential, labelWidth: number, kind: string): string {
+  const layers = model.layers.map(
+    (l) => `${l.units}:${l.activation.name}:${l.bias.length > 0 ? 1 : 0}:${l.activityRegularizer ? 1 : 0}`,
+  );
+  return `${kind}|${model.inputDim}|${labelWidth}|${layers.join(',')}`;
+}
+
+function sharedWorkspace(model: Sequential, labelWidth: number, kind: 'inference' | 'gradients'): Workspace {
+  const key = architectureKey(model, labelWidth, kind);
+  let ws = sharedSpaces.get(key);
+  if (!ws) {
+    if (sharedSpaces.size >= SHARED_SPACES_MAX) sharedSpaces.clear();
+    ws = makeWorkspace(model.layers, model.inputDim, INFERENCE_CHUNK, labelWidth, { gradients: kind === 'gradients' });
+    sharedSpaces.set(key, ws);
+  }
+  return ws;
+}
+
 /** The model's cached inference workspace (INFERENCE_CHUNK rows; label room for its compiled loss). */
 export function inferenceWorkspace(model: Sequential): Workspace {
   let ws = inferenceSpaces.get(model);
   const width = model.compiled?.loss.labelWidth ?? model.outputDim;
   if (!ws || ws.y.length < INFERENCE_CHUNK * width) {
-    ws = makeWorkspace(model.layers, model.inputDim, INFERENCE_CHUNK, width);
+    ws = sharedWorkspace(model, width, 'inference');
     inferenceSpaces.set(model, ws);
   }
   return ws;
@@ -34,7 +61,7 @@ export function inferenceWorkspace(model: Sequential): Workspace {
 export function gradientWorkspace(model: Sequential): Workspace {
   let ws = gradientSpaces.get(model);
   if (!ws) {
-    ws = makeWorkspace(model.layers, model.inputDim, INFERENCE_CHUNK, model.outputDim, { gradients: true });
+    ws = sharedWorkspace(model, model.outputDim, 'gradients');
     gradientSpaces.set(model, ws);
   }
   return ws;
