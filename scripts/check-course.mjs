@@ -1,12 +1,12 @@
 // Opens every course page (content/) through the same Vite server as `npm start`, in headless Chromium, and fails
 // a page on a console error, an uncaught exception, an element tag that never registers, or an axe violation.
 // Writes its counts to .tmp/results/course.json for scripts/test.mjs.
-import { createServer } from 'vite';
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import puppeteer from 'puppeteer-core';
 import { findChrome, CHROME_ARGS, NO_CHROME_MESSAGE } from './chrome-path.mjs';
-import { sharedDataPlugin, optimizeDeps } from './vite-shared.mjs';
+import { startViteServer } from './vite-shared.mjs';
+import { unregisteredTags } from './page-checks.mjs';
 
 const chrome = findChrome();
 if (!chrome) {
@@ -17,29 +17,13 @@ const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const problems = JSON.parse(readFileSync('content/problems.json', 'utf8'));
 const pages = ['index.html', ...problems.map((p) => `${p.slug}.html`)];
 
-const server = await createServer({
-  configFile: false,
-  root: '.',
-  appType: 'mpa',
-  logLevel: 'error',
-  server: { port: 0, host: '127.0.0.1' },
-  optimizeDeps: { ...optimizeDeps, entries: ['content/**/*.html'] },
-  plugins: [sharedDataPlugin()],
-});
-await server.listen();
+const server = await startViteServer({ entries: ['content/**/*.html'] });
 const base = server.resolvedUrls.local[0].replace(/\/$/, '');
 
 /** Console errors aside, what is wrong with the page as it stands: unregistered elements and axe violations. */
 async function checkPage(page) {
   const found = [];
-  const undefinedTags = await page.evaluate(async () => {
-    const tags = [...new Set([...document.querySelectorAll('*')].map((e) => e.localName).filter((t) => t.startsWith('nn-')))];
-    await Promise.race([
-      Promise.all(tags.map((t) => customElements.whenDefined(t))),
-      new Promise((r) => setTimeout(r, 5000)),
-    ]);
-    return tags.filter((t) => !customElements.get(t));
-  });
+  const undefinedTags = await unregisteredTags(page);
   for (const t of undefinedTags) found.push(`<${t}> is never registered`);
   await page.addScriptTag({ path: axePath });
   const violations = await page.evaluate(async () => {

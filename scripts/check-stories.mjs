@@ -5,6 +5,7 @@ import { readFileSync, existsSync, statSync, mkdirSync, writeFileSync, createRea
 import { extname, join, normalize, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { findChrome, CHROME_ARGS, NO_CHROME_MESSAGE } from './chrome-path.mjs';
+import { unregisteredTags } from './page-checks.mjs';
 
 const ROOT = resolve('storybook-static');
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
@@ -61,12 +62,7 @@ for (const story of stories) {
     const shownError = await page.evaluate(() => document.body.classList.contains('sb-show-errordisplay')
       ? document.querySelector('#error-message')?.textContent ?? 'story error' : null);
     if (shownError) errors.push(shownError);
-    // A story whose element never registered renders an empty unknown tag without a word: name it.
-    const unregistered = await page.evaluate(() =>
-      [...new Set([...document.querySelectorAll('*')].map((e) => e.localName).filter((t) => t.startsWith('nn-')))].filter(
-        (t) => !customElements.get(t),
-      ),
-    );
+    const unregistered = await unregisteredTags(page);
     for (const t of unregistered) errors.push(`<${t}> is never registered`);
     // Give elements a moment to finish their first async work (fonts, workers) and report errors.
     await new Promise((r) => setTimeout(r, 300));

@@ -46,3 +46,24 @@ export const optimizeDeps = {
     'katex',
   ],
 };
+
+/**
+ * A Vite dev server over the repository (the course, the elements, the engine), listening: what `npm start`, the
+ * course check and the browser benchmarks each load pages from. `entries` are the HTML files whose imports Vite
+ * pre-bundles up front.
+ */
+export async function startViteServer({ entries, port = 0, host = '127.0.0.1', logLevel = 'error' }) {
+  const { createServer } = await import('vite');
+  const server = await createServer({
+    configFile: false,
+    root: process.cwd(),
+    appType: 'mpa',
+    logLevel,
+    clearScreen: false,
+    server: { port, strictPort: false, host },
+    optimizeDeps: { ...optimizeDeps, entries },
+    plugins: [sharedDataPlugin()],
+  });
+  await server.listen();
+  return server;
+}

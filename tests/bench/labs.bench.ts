@@ -4,12 +4,11 @@
  * time) and in the page without the element. Paint "frame" (the default) redraws about 30 times a second with every
  * epoch so far; paint "epoch" redraws after every single epoch before the next one trains.
  */
-import { createServer } from 'vite';
 import puppeteer from 'puppeteer-core';
 // @ts-expect-error -- plain ESM helpers without type declarations
 import { findChrome, CHROME_ARGS } from '../../scripts/chrome-path.mjs';
 // @ts-expect-error -- plain ESM helpers without type declarations
-import { optimizeDeps } from '../../scripts/vite-shared.mjs';
+import { startViteServer } from '../../scripts/vite-shared.mjs';
 import { LabSession, labPreset, type LabPresetName } from '../../src/labs/index.js';
 import { timeMs, type BenchRow } from './types.js';
 
@@ -37,15 +36,7 @@ export default async function labsBench(): Promise<BenchRow[]> {
     rows.push({ name: 'browser part skipped', value: 0, unit: '', note: 'no Chromium found' });
     return rows;
   }
-  const server = await createServer({
-    configFile: false,
-    root: process.cwd(),
-    appType: 'mpa',
-    logLevel: 'error',
-    server: { port: 0, host: '127.0.0.1' },
-    optimizeDeps: { ...optimizeDeps, entries: ['tests/bench/labs.bench.html'] },
-  });
-  await server.listen();
+  const server = await startViteServer({ entries: ['tests/bench/labs.bench.html'] });
   const browser = await puppeteer.launch({ executablePath: chrome, headless: true, args: CHROME_ARGS });
   try {
     const page = await browser.newPage();

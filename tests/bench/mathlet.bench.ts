@@ -3,12 +3,11 @@
  * <nn-mathlet> with a 256×256 boundary, median and p95 over 200 updates, in headless Chromium. Next to it, the
  * engine's decisionGrid for the same network alone (the part of each slider update that grows with resolution).
  */
-import { createServer } from 'vite';
 import puppeteer from 'puppeteer-core';
 // @ts-expect-error -- plain ESM helpers without type declarations
 import { findChrome, CHROME_ARGS } from '../../scripts/chrome-path.mjs';
 // @ts-expect-error -- plain ESM helpers without type declarations
-import { optimizeDeps } from '../../scripts/vite-shared.mjs';
+import { startViteServer } from '../../scripts/vite-shared.mjs';
 import type { BenchRow } from './types.js';
 
 interface UpdateTimes {
@@ -20,15 +19,7 @@ interface UpdateTimes {
 export default async function mathletBench(): Promise<BenchRow[]> {
   const chrome = findChrome();
   if (!chrome) return [{ name: 'mathlet bench skipped', value: 0, unit: '', note: 'no Chromium found' }];
-  const server = await createServer({
-    configFile: false,
-    root: process.cwd(),
-    appType: 'mpa',
-    logLevel: 'error',
-    server: { port: 0, host: '127.0.0.1' },
-    optimizeDeps: { ...optimizeDeps, entries: ['tests/bench/mathlet.bench.html'] },
-  });
-  await server.listen();
+  const server = await startViteServer({ entries: ['tests/bench/mathlet.bench.html'] });
   const browser = await puppeteer.launch({ executablePath: chrome, headless: true, args: CHROME_ARGS });
   const rows: BenchRow[] = [];
   try {
