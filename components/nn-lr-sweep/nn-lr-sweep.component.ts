@@ -7,7 +7,8 @@ import { enumConverter, integerConverter, numberConverter } from '../internal/at
 import { NnElement } from '../internal/nn-element.js';
 import '../nn-curves/nn-curves.js';
 import { ratesConverter } from './rates.js';
-import { geomspace, recommendRate, type Recommendation } from './recommend.js';
+import { recommendLearningRate, type Recommendation } from '../../src/tf/sweep/recommend.js';
+import { geometricRates } from '../../src/tf/sweep/rates.js';
 import { SweepRunner, type SweepPlan, type SweepRun } from './sweep-runner.js';
 import { curveRuns, rateText, recommendationView, runTable } from './sweep-view.js';
 import { styles } from './nn-lr-sweep.styles.js';
@@ -91,7 +92,7 @@ export class NnLrSweep extends NnElement {
       batchSize: { fallback: 32, attribute: 'batch-size' },
       seed: { fallback: 42 },
     });
-    this.rateList = this.rates ?? geomspace(Math.min(this.minRate, this.maxRate), Math.max(this.minRate, this.maxRate), this.rateCount);
+    this.rateList = this.rates ?? geometricRates(Math.min(this.minRate, this.maxRate), Math.max(this.minRate, this.maxRate), this.rateCount);
   }
 
   /** The plan the next sweep follows. */
@@ -111,8 +112,9 @@ export class NnLrSweep extends NnElement {
     this.clearError();
     try {
       const runs = await this.sweep.run(this.plan, () => this.requestUpdate());
-      this.recommendation = recommendRate(runs);
-      this.emit(new NnSweepEndEvent(runs.map((r) => ({ rate: r.rate, losses: [...r.losses], diverged: r.diverged })), this.recommendation));
+      const outcomes = runs.map((r) => ({ learningRate: r.rate, losses: [...r.losses], diverged: r.diverged }));
+      this.recommendation = recommendLearningRate(outcomes);
+      this.emit(new NnSweepEndEvent(outcomes, this.recommendation));
     } catch (err) {
       if (this.isConnected) this.fail(`The sweep could not run: ${(err as Error).message}`, { attribute: 'src', value: this.src, cause: err });
     }
@@ -127,7 +129,7 @@ export class NnLrSweep extends NnElement {
     const p = this.plan;
     const budget = p.steps ? `${p.steps} steps` : `${p.epochs} epoch${p.epochs > 1 ? 's' : ''}`;
     const b = this.sweep.backend;
-    const best = this.recommendation?.best ?? -1;
+    const best = this.sweep.runs.findIndex((r) => r.rate === this.recommendation?.bestEarly);
     return html`
       <div part="controls" class="controls">
         <button type="button" @click=${() => this.start()} ?disabled=${this.sweep.running}>Run the sweep</button>

@@ -5,7 +5,6 @@ import type { NnSweepEndEvent } from '../events/nn-sweep-end.js';
 import { runContract } from '../internal/contract.js';
 import './nn-lr-sweep.js';
 import { NnLrSweep } from './nn-lr-sweep.js';
-import { earlyLoss, geomspace, recommendRate } from './recommend.js';
 
 const TINY = '/shared-data/cifar10/cifar10_tiny_100.bin';
 /** A conv net small enough for emulated backends. */
@@ -19,32 +18,6 @@ const TINY_NET: ModelSpec = {
     { type: 'dense', units: 10, activation: 'softmax' },
   ],
 };
-
-describe('recommendRate', () => {
-  const run = (rate: number, losses: number[], diverged = false) => ({ rate, losses, diverged });
-  it('nudges the best early performer toward a stable higher rate', () => {
-    const rec = recommendRate([run(1e-5, [2.3, 2.3, 2.29]), run(1e-4, [2.3, 2.1, 2.0]), run(1e-3, [2.3, 2.2, 2.1]), run(1e-2, [2.3, 9, NaN], true)]);
-    expect(rec.best).to.equal(1);
-    expect(rec.rate).to.equal(0.00032);
-    expect(rec.reason).to.contain('1.0e-4');
-  });
-  it('takes only a small step when the next rate diverged', () => {
-    const rec = recommendRate([run(1e-4, [2.3, 2.2, 2.2]), run(1e-3, [2.3, 1.9, 1.8]), run(1e-2, [2.3, 5, 8], true)]);
-    expect(rec.best).to.equal(1);
-    expect(rec.rate).to.equal(0.0018);
-    expect(rec.reason).to.contain('diverged');
-  });
-  it('keeps the largest rate when it was best, and gives none when all diverged', () => {
-    expect(recommendRate([run(1e-3, [2.3, 2.2]), run(1e-2, [2.3, 1.5])]).rate).to.equal(0.01);
-    const none = recommendRate([run(1, [2.3, NaN], true), run(10, [2.3, 20], false)]);
-    expect(none.rate).to.equal(null);
-    expect(none.reason).to.contain('smaller');
-  });
-  it('geomspace matches numpy, and earlyLoss averages the last third', () => {
-    expect(geomspace(1e-5, 1e-1, 4)).to.deep.equal([1e-5, 0.00022, 0.0046, 0.1]);
-    expect(earlyLoss([3, 2, 1])).to.equal(1);
-  });
-});
 
 runContract<NnLrSweep>({
   tag: 'nn-lr-sweep',
@@ -66,7 +39,9 @@ describe('<nn-lr-sweep>', () => {
     expect(e.runs.map((r) => r.losses.length)).to.deep.equal([3, 3, e.runs[2].losses.length]);
     expect(e.runs[2].diverged, 'lr 1e4 diverges').to.equal(true);
     expect(e.runs[0].diverged).to.equal(false);
-    expect(e.recommendation.rate).to.be.a('number');
+    // The rule itself is tested in tests/node/tf/sweep.test.ts; here, that the element shows what it gives.
+    expect(e.recommendation.learningRate).to.be.a('number');
+    expect(e.runs[0].learningRate).to.equal(1e-3);
     expect(el.shadowRoot!.querySelector('[part=recommendation]')!.textContent).to.contain('Recommended');
     expect(el.shadowRoot!.querySelector('tr.diverged')).to.not.equal(null);
     expect(el.shadowRoot!.querySelector('[part=backend]')!.textContent).to.contain('CPU');

@@ -2,11 +2,14 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ModelSpec, TrainSpec } from '../../src/spec/types.js';
 import { TrainingClient, type BackendReport, type BackendName, type TrainResult } from '../../src/worker/index.js';
-import type { SweepOutcome } from './recommend.js';
 
 /** One rate's run as the element shows it. */
-export interface SweepRun extends Omit<SweepOutcome, 'losses'> {
+export interface SweepRun {
+  rate: number;
+  /** Batch losses, first to last. */
   losses: number[];
+  /** Stopped as diverged (NaN, or its loss rose above its start). */
+  diverged: boolean;
   status: 'waiting' | 'running' | 'done' | 'diverged' | 'stopped';
   /** A sentence: how it ended. */
   message: string;

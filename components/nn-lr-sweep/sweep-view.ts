@@ -1,7 +1,7 @@
 // The sweep's results as templates: curves for <nn-curves>, the per-rate table, the recommendation.
 import { html, nothing } from 'lit';
 import type { CurveRun } from '../nn-curves/curves-series.js';
-import type { Recommendation } from './recommend.js';
+import type { Recommendation } from '../../src/tf/sweep/recommend.js';
 import type { SweepRun } from './sweep-runner.js';
 
 /** A rate as people write it. */
@@ -36,5 +36,5 @@ export function runTable(runs: readonly SweepRun[], best: number) {
 export function recommendationView(rec: Recommendation | null) {
   if (!rec) return nothing;
   return html`<p part="recommendation" class="recommendation" role="status">
-    ${rec.rate !== null ? html`<strong>Recommended: ${rateText(rec.rate)}.</strong> ` : nothing}${rec.reason}</p>`;
+    ${rec.learningRate !== null ? html`<strong>Recommended: ${rateText(rec.learningRate)}.</strong> ` : nothing}${rec.reason}</p>`;
 }

@@ -68,7 +68,7 @@ export { dropoutMask, maskSeed } from './train/dropout.js';
 
 // The learning-rate sweep's pure parts
 export { geometricRates } from './sweep/rates.js';
-export { recommendLearningRate, type SweepRun, type Recommendation } from './sweep/recommend.js';
+export { recommendLearningRate, earlyLoss, isStable, type SweepRun, type Recommendation } from './sweep/recommend.js';
 
 // Save and load
 export { saveModel, loadModel, type SaveTarget, type SaveOutcome, type LoadSource } from './io/save-load.js';

@@ -1,13 +1,14 @@
 /**
  * The homework's advice for picking a learning rate from a sweep (problem 3, quoting Goodfellow et al.): the best
  * rate is "higher than the learning rate that yields the best performance after the first 100 iterations or so …
- * but not so high that it causes severe instability". Pure: the sweep element calls it with its runs' losses.
+ * but not so high that it causes severe instability". Pure (no TensorFlow.js): `<nn-lr-sweep>` and any page that
+ * runs its own sweep call it with the runs' batch losses.
  */
 
 /** One run of a sweep, as the recommendation reads it. */
 export interface SweepRun {
   learningRate: number;
-  /** Batch losses in step order (the run's 'batch' events' `losses`). */
+  /** Batch losses in step order. */
   losses: number[];
   /** The run stopped as diverged (NaN, or its loss rose above its start). */
   diverged: boolean;
@@ -15,60 +16,75 @@ export interface SweepRun {
 
 /** What {@link recommendLearningRate} returns. */
 export interface Recommendation {
-  /** The rate to use, or null when every run diverged. */
+  /** The rate to use (two significant digits, a rate a person would type), or null when no run was stable. */
   learningRate: number | null;
-  /** The best early performer (lowest mean loss over the early window), or null. */
+  /** The best early performer among the stable runs, or null. */
   bestEarly: number | null;
-  /** Each run's mean loss over the early window (NaN for a diverged run). */
+  /** Each run's {@link earlyLoss} (NaN for a run that diverged). */
   earlyLoss: Map<number, number>;
   /** Why, in a sentence or two for the student. */
   reason: string;
 }
 
-const fmt = (lr: number) => (lr >= 0.01 ? String(Number(lr.toPrecision(3))) : lr.toExponential(1).replace('e-', 'e−'));
+/**
+ * The loss a run reached "after the first iterations": the mean of the last third (at least one) of its first
+ * `earlySteps` batch losses. Less noisy than one batch, and it rewards where a rate got to, not how it started.
+ */
+export function earlyLoss(losses: readonly number[], earlySteps = 100): number {
+  const window = losses.slice(0, Math.max(1, earlySteps));
+  if (window.length === 0) return NaN;
+  const k = Math.max(1, Math.ceil(window.length / 3));
+  return window.slice(-k).reduce((a, b) => a + b, 0) / k;
+}
+
+/** Stable: did not diverge, every loss in the window is finite, and its early loss is not above its first loss. */
+export function isStable(run: SweepRun, earlySteps = 100): boolean {
+  const window = run.losses.slice(0, Math.max(1, earlySteps));
+  return !run.diverged && window.length > 0 && window.every(Number.isFinite) && earlyLoss(window, earlySteps) <= window[0];
+}
+
+const roundRate = (r: number) => Number(r.toPrecision(2));
+const fmt = (r: number) => (r < 1e-3 ? r.toExponential(1).replace('e-', 'e−') : String(roundRate(r)));
 
 /**
- * Picks a rate: among the runs that did not diverge, the one with the lowest mean loss over the early window is the
- * best early performer; the recommendation is one step higher — the geometric middle between it and the next rate
- * tried — when that next rate also ran without diverging; otherwise the best early performer itself (going higher
- * was unstable, or nothing higher was tried).
+ * Picks a rate: the stable run with the lowest {@link earlyLoss} is the best early performer. When the next higher
+ * rate tried was stable too, the recommendation is halfway (geometrically) between them; when it was not, only a
+ * small step up (a quarter of the way, at most ×2), short of the instability; when nothing higher was tried, the
+ * best early rate itself.
  *
  * @param earlySteps the window ("the first 100 iterations or so"); shorter runs use all their steps.
  */
 export function recommendLearningRate(runs: readonly SweepRun[], earlySteps = 100): Recommendation {
   const sorted = [...runs].sort((a, b) => a.learningRate - b.learningRate);
-  const earlyLoss = new Map<number, number>();
+  const early = new Map<number, number>();
+  for (const run of sorted) early.set(run.learningRate, run.diverged ? NaN : earlyLoss(run.losses, earlySteps));
+  let best: SweepRun | undefined;
   for (const run of sorted) {
-    const window = run.losses.slice(0, Math.max(1, earlySteps)).filter(Number.isFinite);
-    earlyLoss.set(run.learningRate, run.diverged || window.length === 0 ? NaN : window.reduce((a, b) => a + b, 0) / window.length);
+    if (isStable(run, earlySteps) && (!best || early.get(run.learningRate)! < early.get(best.learningRate)!)) best = run;
   }
-  const stable = sorted.filter((r) => !r.diverged && Number.isFinite(earlyLoss.get(r.learningRate)!));
-  if (stable.length === 0) {
-    return { learningRate: null, bestEarly: null, earlyLoss, reason: 'Every rate diverged: try smaller rates.' };
-  }
-  const best = stable.reduce((a, b) => (earlyLoss.get(b.learningRate)! < earlyLoss.get(a.learningRate)! ? b : a));
-  const diverged = sorted.filter((r) => r.diverged).map((r) => fmt(r.learningRate));
-  const divergedNote = diverged.length ? ` ${diverged.join(', ')} diverged.` : '';
-  const lead = `${fmt(best.learningRate)} had the lowest loss early on (${earlyLoss.get(best.learningRate)!.toFixed(3)}).`;
-  const next = sorted[sorted.indexOf(best) + 1];
-  if (next && !next.diverged) {
-    const lr = Number(Math.sqrt(best.learningRate * next.learningRate).toPrecision(2));
+  if (!best) {
     return {
-      learningRate: lr,
-      bestEarly: best.learningRate,
-      earlyLoss,
-      reason:
-        `${lead} The best rate for a whole run is usually a bit higher than the best early one, short of instability: ` +
-        `${fmt(next.learningRate)} still trained stably, so try ${fmt(lr)}, between the two.${divergedNote}`,
+      learningRate: null,
+      bestEarly: null,
+      earlyLoss: early,
+      reason: 'No rate trained stably: every run diverged or did not lower its loss. Try smaller rates.',
     };
   }
-  const why = next ? `${fmt(next.learningRate)} diverged, so going higher is unstable` : 'no higher rate was tried';
-  return {
-    learningRate: best.learningRate,
-    bestEarly: best.learningRate,
-    earlyLoss,
-    reason: `${lead} Usually a bit higher than the best early rate does best, but ${why}: use ${fmt(best.learningRate)}.${
-      next ? '' : divergedNote
-    }`,
-  };
+  const b = best.learningRate;
+  const result = (learningRate: number, reason: string): Recommendation => ({ learningRate, bestEarly: b, earlyLoss: early, reason });
+  const lead = `${fmt(b)} had the lowest early loss (${early.get(b)!.toFixed(3)})`;
+  const next = sorted[sorted.indexOf(best) + 1];
+  if (!next) {
+    return result(roundRate(b), `${lead} and is the largest rate tried, so nothing above it is known to be stable: use it, or try higher rates.`);
+  }
+  if (isStable(next, earlySteps)) {
+    const rate = roundRate(Math.sqrt(b * next.learningRate));
+    return result(
+      rate,
+      `${lead} and ${fmt(next.learningRate)} still trained stably, so a rate between them, ${fmt(rate)}, should learn faster over a full run without becoming unstable.`,
+    );
+  }
+  const rate = roundRate(b * Math.min(2, (next.learningRate / b) ** 0.25));
+  const why = next.diverged ? 'diverged' : 'did not lower its loss';
+  return result(rate, `${lead}, but ${fmt(next.learningRate)} ${why}, so only a small step up, ${fmt(rate)}, stays short of instability.`);
 }
