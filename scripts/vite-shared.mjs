@@ -50,9 +50,9 @@ export const optimizeDeps = {
 /**
  * A Vite dev server over the repository (the course, the elements, the engine), listening: what `npm start`, the
  * course check and the browser benchmarks each load pages from. `entries` are the HTML files whose imports Vite
- * pre-bundles up front.
+ * pre-bundles up front; `production` resolves packages' production builds (for benchmarks).
  */
-export async function startViteServer({ entries, port = 0, host = '127.0.0.1', logLevel = 'error' }) {
+export async function startViteServer({ entries, port = 0, host = '127.0.0.1', logLevel = 'error', production = false }) {
   const { createServer } = await import('vite');
   const server = await createServer({
     configFile: false,
@@ -62,6 +62,9 @@ export async function startViteServer({ entries, port = 0, host = '127.0.0.1', l
     clearScreen: false,
     server: { port, strictPort: false, host },
     optimizeDeps: { ...optimizeDeps, entries },
+    // Benchmarks load Lit's production build, as the built library does (npm run build bundles it): its
+    // development build checks and logs on every render, and would be timed instead of what students run.
+    ...(production ? { resolve: { conditions: ['module', 'browser', 'production'] }, cacheDir: 'node_modules/.vite-production' } : {}),
     plugins: [sharedDataPlugin()],
   });
   await server.listen();

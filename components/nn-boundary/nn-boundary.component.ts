@@ -88,6 +88,8 @@ export class NnBoundary extends NnElement {
   private readonly size = new ResizeController(this, () => this.renderRoot.querySelector?.('.plot'));
   private readonly scratch = document.createElement('canvas');
   private grid?: Float32Array;
+  /** Counts grids computed: the map is repainted when it moves on. */
+  private gridVersion = 0;
   private gridFor?: unknown;
   /** @internal The view, parsed from `domain`. */
   view: Domain = { xMin: 0, xMax: 1, yMin: 0, yMax: 1 };
@@ -95,7 +97,7 @@ export class NnBoundary extends NnElement {
   private paintedPx = 0;
   private paletteStale = false;
   private palette?: Palette;
-  private paintedGrid?: Float32Array;
+  private paintedVersion = -1;
   private paints = 0;
 
   /** The probe's point as drawn (the shared point inside `<nn-mathlet>`). */
@@ -120,6 +122,7 @@ export class NnBoundary extends NnElement {
     if (!this.gridFor || key.some((k, i) => k !== (this.gridFor as unknown[])[i])) {
       this.gridFor = key;
       this.grid = this.computeGrid();
+      this.gridVersion++;
     }
   }
 
@@ -134,7 +137,11 @@ export class NnBoundary extends NnElement {
     const model = this.classifier;
     if (!model) return undefined;
     try {
-      return decisionGrid(model, this.view, this.resolution, this.outputUnit);
+      // Into the last grid's array when the size allows: a fresh 256×256 Float32Array per slider move cost more
+      // (allocation and the garbage collector) than computing the grid itself.
+      const n = this.resolution * this.resolution;
+      const into = this.grid?.length === n ? this.grid : new Float32Array(n);
+      return decisionGrid(model, this.view, this.resolution, this.outputUnit, into);
     } catch (e) {
       this.fail(`Cannot draw this model: ${e instanceof Error ? e.message : String(e)}`, { attribute: 'model', cause: e });
       return undefined;
@@ -147,7 +154,7 @@ export class NnBoundary extends NnElement {
     if (!canvas || !w) return;
     const px = Math.round(w * (window.devicePixelRatio || 1));
     // Paint only when the grid or the size changed: moving the probe repaints nothing, and reads no styles.
-    if (this.paintedGrid === this.grid && this.paintedPx === px && !this.paletteStale) return;
+    if (this.paintedVersion === this.gridVersion && this.paintedPx === px && !this.paletteStale) return;
     // The colours are read once (and again after repaint()): getComputedStyle on every repaint forced a style
     // recalculation each time a student moved a slider.
     if (!this.palette || this.paletteStale) {
@@ -166,7 +173,7 @@ export class NnBoundary extends NnElement {
     if (this.grid) paintGrid(canvas, this.scratch, this.grid, this.resolution, palette);
     else canvas.getContext('2d')?.clearRect(0, 0, px, px);
     this.paintedPx = px;
-    this.paintedGrid = this.grid;
+    this.paintedVersion = this.gridVersion;
     this.paletteStale = false;
     // For tests and debugging: how often the map was painted.
     canvas.dataset.grid = 'current';

@@ -1,12 +1,33 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import katex from 'katex';
 import { NnElement } from '../internal/nn-element.js';
 import { ResizeController } from '../internal/resize-controller.js';
 import { KATEX_CSS, katexFontFaces } from './katex-css.js';
 import { KATEX_FONT_URLS } from './katex-fonts.js';
 import { styles } from './nn-math.styles.js';
+
+/**
+ * KaTeX's HTML for recent formulas, newest last. A student dragging a slider back and forth revisits the same
+ * numbers, and typesetting is most of an update's cost in a formula; 256 short strings are a few hundred KB at most.
+ */
+const typeset = new Map<string, string>();
+const TYPESET_CACHE = 256;
+
+function renderTex(tex: string, display: boolean): string {
+  const key = `${display ? 'D' : 'I'}${tex}`;
+  const hit = typeset.get(key);
+  if (hit !== undefined) {
+    typeset.delete(key);
+    typeset.set(key, hit);
+    return hit;
+  }
+  // Throws on TeX it cannot read; nothing is cached then.
+  const html = katex.renderToString(tex, { displayMode: display, throwOnError: true, trust: false, strict: 'ignore', output: 'htmlAndMathml' });
+  typeset.set(key, html);
+  if (typeset.size > TYPESET_CACHE) typeset.delete(typeset.keys().next().value!);
+  return html;
+}
 
 let katexSheet: CSSStyleSheet | undefined;
 /** One constructed sheet of KaTeX's rules, shared by every <nn-math> shadow root. */
@@ -80,9 +101,12 @@ export class NnMath extends NnElement {
     return root;
   }
 
-  /** The TeX being typeset (from `tex`, else the text content). */
   private measureFrame = 0;
+  /** The span last filled with KaTeX's HTML, and that HTML. */
+  private filled?: HTMLElement;
+  private filledWith = '';
 
+  /** The TeX being typeset (from `tex`, else the text content). */
   get texSource(): string {
     return (this.tex ?? this.source).trim();
   }
@@ -91,13 +115,7 @@ export class NnMath extends NnElement {
     if (!changed.has('tex') && !changed.has('display') && !changed.has('source')) return;
     const tex = this.texSource;
     try {
-      this.rendered = katex.renderToString(tex, {
-        displayMode: this.display,
-        throwOnError: true,
-        trust: false,
-        strict: 'ignore',
-        output: 'htmlAndMathml',
-      });
+      this.rendered = renderTex(tex, this.display);
       this.clearError();
     } catch (e) {
       this.rendered = '';
@@ -118,11 +136,19 @@ export class NnMath extends NnElement {
       tabindex=${this.display && this.overflowing ? '0' : nothing}
       role=${this.display && this.overflowing ? 'group' : nothing}
       aria-label=${this.display && this.overflowing ? 'formula, scrolls sideways' : nothing}
-      >${unsafeHTML(this.rendered)}</span
+      ></span
     >`;
   }
 
   protected override updated(): void {
+    // KaTeX's HTML goes straight into the span: through a Lit directive, each new formula made and cloned a
+    // template first, doubling the DOM work of every retypeset.
+    const span = this.renderRoot.querySelector<HTMLElement>('span.math');
+    if (span && (span !== this.filled || this.filledWith !== this.rendered)) {
+      span.innerHTML = this.rendered;
+      this.filled = span;
+      this.filledWith = this.rendered;
+    }
     void this.size.width;
     // Reading scrollWidth here would force a layout on every update (several ms while a student drags a slider
     // that retypesets formulas); once per frame, before the browser lays out anyway, costs nothing extra.

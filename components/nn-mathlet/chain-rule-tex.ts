@@ -2,7 +2,6 @@ import type { ChainRulePath, PathFactor } from '../../src/nn/introspection-types
 import { INPUT_NAMES, OUTPUT_NAMES, paramTex } from '../internal/params.js';
 
 const num = (v: number) => (Math.abs(v) < 5e-4 ? '0' : v.toFixed(3));
-const factorNum = (v: number) => (v < 0 && num(v) !== '0' ? `(${num(v)})` : num(v));
 
 /**
  * A factor's symbol, named by the units the network draws (x, y, h1…, o0, o1) rather than by layer indices:
@@ -24,14 +23,19 @@ export function factorText(f: PathFactor, activation: string): string {
 }
 
 /**
- * ∂o_k/∂x_i = Σ over paths of the product of local derivatives, written three times: with symbols, with the
- * current numbers, and as the value.
+ * ∂o_k/∂x_i = Σ over paths of the product of local derivatives, in symbols. It depends only on the network's shape,
+ * so it is typeset once per choice of input and output, not on every slider move; the numbers are in the path list
+ * and in {@link chainRuleValueTex}.
  */
-export function chainRuleTex(paths: ChainRulePath[], input: number, output: number, value: number, activation: string): string {
+export function chainRuleTex(paths: ChainRulePath[], input: number, output: number, activation: string): string {
   const lhs = `\\frac{\\partial o_{${output}}}{\\partial ${INPUT_NAMES[input]}}`;
   const symbolic = paths.map((p) => p.factors.map((f) => factorTex(f, activation)).join('\\,')).join(' + ');
-  const numeric = paths.map((p) => p.factors.map((f) => factorNum(f.value)).join('\\cdot ')).join(' + ');
-  return `\\begin{aligned}${lhs} &= ${symbolic} \\\\ &= ${numeric} \\\\ &= ${num(value)}\\end{aligned}`;
+  return `${lhs} = ${symbolic}`;
+}
+
+/** The sum's value, "= 0.123": a small formula of its own, retypeset as the numbers change. */
+export function chainRuleValueTex(value: number): string {
+  return `= ${num(value)}`;
 }
 
 /** "x → h1 → gold". */

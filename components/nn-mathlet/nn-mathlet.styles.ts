@@ -78,12 +78,16 @@ export const styles = [
     .grads {
       display: grid;
       grid-template-columns: auto 1fr;
-      gap: 0.125rem 0.75rem;
+      gap: 0.125rem 0.5rem;
+      align-items: center;
       margin: 0.25rem 0;
       font-variant-numeric: tabular-nums;
     }
     .grads dd {
       margin: 0;
+    }
+    .grads dd::before {
+      content: '= ';
     }
     .wiggle-table {
       margin-top: 0.5rem;
@@ -121,6 +125,18 @@ export const styles = [
     }
     nn-math[display] {
       margin: 0.5rem 0;
+    }
+    /* The symbolic sum and its value side by side; on a narrow screen the value wraps under the sum. */
+    .chain-sum {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: center;
+      column-gap: 0.3em;
+    }
+    .chain-sum nn-math {
+      min-width: 0;
+      max-width: 100%;
     }
   `,
 ];

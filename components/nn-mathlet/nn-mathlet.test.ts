@@ -214,6 +214,16 @@ describe('<nn-mathlet>', () => {
     const tex = h.root.querySelector('nn-math.chain-tex')!;
     expect(tex.getAttribute('tex')).to.contain('\\frac{\\partial o_{1}}{\\partial x}');
     expect(tex.shadowRoot!.querySelector('.katex')).to.exist;
+    // The symbolic sum stays as it is while the point moves; its value, typeset beside it, follows.
+    const value = h.root.querySelector('nn-math.chain-value')!;
+    expect(value.getAttribute('tex')).to.equal(`= ${expected.toFixed(3)}`);
+    const symbolic = tex.getAttribute('tex');
+    h.el.point = [0.8, 0.2];
+    await h.settle();
+    const moved = inputGradient(engineModel(SEMICIRCLE_BEST), [0.8, 0.2], 1)[0];
+    expect(tex.getAttribute('tex')).to.equal(symbolic);
+    expect(value.getAttribute('tex')).to.equal(`= ${moved.toFixed(3)}`);
+    expect(value.shadowRoot!.querySelector('.katex')).to.exist;
   });
 
   it('(c) the chain-rule sum equals inputGradient at random points and parameters, for every input and output', async () => {

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import type { ChainRuleNet, NetState } from '../internal/chain-rule-net.js';
 import { INPUT_NAMES, OUTPUT_NAMES, getParam, paramLabel, paramTex, type NetParams, type ParamKey } from '../internal/params.js';
 import type { WiggleRow } from './wiggle.js';
-import { chainRuleTex, factorText, pathName } from './chain-rule-tex.js';
+import { chainRuleTex, chainRuleValueTex, factorText, pathName } from './chain-rule-tex.js';
 
 /** What the three panels read from the mathlet, and what they may ask of it. */
 export interface PanelView {
@@ -26,7 +26,11 @@ const f4 = (v: number) => (Number.isFinite(v) ? (Math.abs(v) < 5e-5 ? '0.0000' :
 const f3 = (v: number) => (Math.abs(v) < 5e-4 ? '0.000' : v.toFixed(3));
 const GOLD = 1;
 
-/** (a) The picked parameter's derivatives, and the wiggle. */
+/**
+ * (a) The picked parameter's derivatives, and the wiggle. The symbols are typeset and the numbers are text: the
+ * symbols change only when another parameter is picked, so a slider move retypesets nothing (KaTeX and its DOM
+ * were half of each update's cost when the numbers were inside the formula).
+ */
 export function renderDerivative(v: PanelView) {
   const key = v.selected;
   const g = key ? v.net.paramGradient(v.point, key, GOLD) : undefined;
@@ -39,15 +43,11 @@ export function renderDerivative(v: PanelView) {
             <span class="param-value">${getParam(v.params, key).toFixed(2)}</span>
           </p>
           <dl class="grads">
-            <dt>∂p<sub>gold</sub>/∂w</dt>
+            <dt><nn-math tex=${`\\frac{\\partial p_{\\text{gold}}}{\\partial ${paramTex(key)}}`}></nn-math></dt>
             <dd class="dp">${f4(g.probability)}</dd>
-            <dt>∂o<sub>gold</sub>/∂w</dt>
+            <dt><nn-math tex=${`\\frac{\\partial o_{1}}{\\partial ${paramTex(key)}}`}></nn-math></dt>
             <dd class="do">${f4(g.logit)}</dd>
           </dl>
-          <nn-math
-            display
-            tex=${`\\frac{\\partial p_{\\text{gold}}}{\\partial ${paramTex(key)}} = ${f4(g.probability)},\\qquad \\frac{\\partial o_{1}}{\\partial ${paramTex(key)}} = ${f4(g.logit)}`}
-          ></nn-math>
           <button part="button" type="button" class="wiggle" @click=${v.wiggle} ?disabled=${v.wiggling}>
             Wiggle ±δ
           </button>
@@ -125,7 +125,10 @@ export function renderPaths(v: PanelView) {
               </li>`,
             )}
           </ol>
-          <nn-math display class="chain-tex" tex=${chainRuleTex(paths, c.input, c.output, grad, v.activation)}></nn-math>
+          <div class="chain-sum">
+            <nn-math display class="chain-tex" tex=${chainRuleTex(paths, c.input, c.output, v.activation)}></nn-math>
+            <nn-math display class="chain-value" tex=${chainRuleValueTex(grad)}></nn-math>
+          </div>
           <p class="check">The engine's input gradient ∂o<sub>${c.output}</sub>/∂${INPUT_NAMES[c.input]} = <strong class="grad">${f4(grad)}</strong>: the same sum.</p>`
       : nothing}
   </section>`;

@@ -10,6 +10,7 @@ import { activateInPlace, sigmoid } from './activations.js';
 import { layerForward, syncWeights } from './passes.js';
 import { refuse } from './errors.js';
 import { inferenceWorkspace } from './evaluate.js';
+import { smallNetGrid, type SmallGridOutput } from './decision-grid-small.js';
 import type { Sequential } from './sequential.js';
 
 /** Options of decisionGrid. */
@@ -55,27 +56,34 @@ export function decisionGrid(model: Sequential, options: DecisionGridOptions): F
   const into = options.into ?? new Float32Array(n);
   if (into.length !== n) refuse('into', `must be a Float32Array of ${n} values (width·height)`, into.length);
 
-  const ws = inferenceWorkspace(model);
   const layers = model.layers;
   const L = layers.length;
   const last = layers[L - 1];
-  const lastZ = ws.z[L - 1];
-  const lastA = ws.a[L - 1];
   const mode = model.compiled?.loss.mode;
   // The probability of one unit straight from the logits: a softmax needs no normalised row, a sigmoid one exp.
   const fromZ = last.activation.name === 'softmax' ? 'softmax' : last.activation.name === 'sigmoid' ? 'sigmoid' : null;
   const logitsOut = mode === 'from-logits' ? (k === 1 || model.compiled!.loss.name === 'binary_crossentropy' ? 'sigmoid' : 'softmax') : null;
   const scale = last.activation.scale;
   const first = layers[0];
+  const x0 = xRange[0];
+  const dx = (xRange[1] - xRange[0]) / width;
+  const y1 = yRange[1];
+  const dy = (yRange[1] - yRange[0]) / height;
+
+  const small = smallOutput(fromZ, scale, last.activation.name === 'linear' ? logitsOut : null);
+  if (L === 2 && first.activation.elementwise && small) {
+    smallNetGrid(first, last, small, output, { x0, dx, y1, dy, width, height }, into);
+    return into;
+  }
+
+  const ws = inferenceWorkspace(model);
+  const lastZ = ws.z[L - 1];
+  const lastA = ws.a[L - 1];
   const u0 = first.units;
   const W0 = first.kernel;
   const b0 = first.bias;
   const hasBias0 = b0.length > 0;
   const relu0 = first.activation.name === 'relu' && L > 1;
-  const x0 = xRange[0];
-  const dx = (xRange[1] - xRange[0]) / width;
-  const y1 = yRange[1];
-  const dy = (yRange[1] - yRange[0]) / height;
   syncWeights(layers, ws);
   let row = 0;
   let col = 0;
@@ -129,6 +137,18 @@ export function decisionGrid(model: Sequential, options: DecisionGridOptions): F
     }
   }
   return into;
+}
+
+/**
+ * The output form of the two-layer path: a softmax or sigmoid output layer, or a linear one whose logits a
+ * `fromLogits` loss turns into probabilities (softmax of scale 1, or sigmoid).
+ */
+function smallOutput(fromZ: 'softmax' | 'sigmoid' | null, scale: number, logitsOut: 'softmax' | 'sigmoid' | null): SmallGridOutput | null {
+  if (fromZ === 'softmax') return { kind: 'softmax', scale };
+  if (fromZ === 'sigmoid') return { kind: 'sigmoid' };
+  if (logitsOut === 'softmax') return { kind: 'softmax', scale: 1 };
+  if (logitsOut === 'sigmoid') return { kind: 'sigmoid' };
+  return null;
 }
 
 function softmaxAt(a: Float64Array, o: number, k: number, j: number): number {

@@ -36,7 +36,7 @@ export default async function labsBench(): Promise<BenchRow[]> {
     rows.push({ name: 'browser part skipped', value: 0, unit: '', note: 'no Chromium found' });
     return rows;
   }
-  const server = await startViteServer({ entries: ['tests/bench/labs.bench.html'] });
+  const server = await startViteServer({ entries: ['tests/bench/labs.bench.html'], production: true });
   const browser = await puppeteer.launch({ executablePath: chrome, headless: true, args: CHROME_ARGS });
   try {
     const page = await browser.newPage();
