@@ -33,13 +33,25 @@ const kernel = (rows: number[][]): number[][] => rows[0].map((_, i) => rows.map(
  * same net with a linear output (its outputs are the logits o).
  */
 export function buildChainRuleModel(params: NetParams, activation: ActivationName, logits = false): Classifier {
-  // Zeros initializers: the weights are set right after, so drawing random ones would be wasted work.
-  const init = { kernelInitializer: 'zeros', biasInitializer: 'zeros' } as const;
-  const model = sequential(
-    [dense(params.b1.length, { activation, ...init }), dense(2, { activation: logits ? 'linear' : OUTPUT, ...init })],
-    { inputShape: [2] },
-  );
+  const model = shape(`chain|${params.b1.length}|${activation}|${logits}`, () => [
+    dense(params.b1.length, { activation, ...ZEROS }),
+    dense(2, { activation: logits ? 'linear' : OUTPUT, ...ZEROS }),
+  ]).clone();
   model.setWeights([kernel(params.W1), params.b1, kernel(params.W2), params.b2]);
+  return model;
+}
+
+// Zeros initializers: the weights are set right after, so drawing random ones would be wasted work.
+const ZEROS = { kernelInitializer: 'zeros', biasInitializer: 'zeros' } as const;
+const shapes = new Map<string, Sequential>();
+
+/**
+ * One model per network shape, built once and then cloned with new weights: the mathlet makes two or three models
+ * per slider move, and building each from its spec (validation, a copy of the spec) was a fifth of the move's cost.
+ */
+function shape(key: string, layers: () => Parameters<typeof sequential>[0]): Sequential {
+  let model = shapes.get(key);
+  if (!model) shapes.set(key, (model = sequential(layers(), { inputShape: [2] })));
   return model;
 }
 
@@ -53,7 +65,7 @@ export function deadUnits(model: Classifier, x: readonly [number, number]): Dead
 
 /** The first layer alone, Dense(hidden, activation): its outputs are the hidden units' z (linear) or a. */
 export function buildHiddenModel(params: NetParams, activation: ActivationName): Classifier {
-  const model = sequential([dense(params.b1.length, { activation, kernelInitializer: 'zeros' })], { inputShape: [2] });
+  const model = shape(`hidden|${params.b1.length}|${activation}`, () => [dense(params.b1.length, { activation, ...ZEROS })]).clone();
   model.setWeights([kernel(params.W1), params.b1]);
   return model;
 }

@@ -52,9 +52,20 @@ export class Sequential {
   /** Loss, metrics and optimizer, set by {@link compile}; null until then. */
   compiled: CompiledState | null = null;
 
-  private constructor(spec: ModelSpec) {
+  private constructor(spec: ModelSpec, source?: Sequential) {
     this.spec = spec;
     this.inputDim = spec.inputShape[0];
+    if (source) {
+      // A clone: the same layers (their activations and regularizers are immutable) over a copy of the weights.
+      this.params = source.params.slice();
+      this.layers = source.layers.map((l) => ({
+        ...l,
+        kernel: this.params.subarray(l.kernelOffset, l.biasOffset),
+        bias: this.params.subarray(l.biasOffset, l.biasOffset + l.bias.length),
+      }));
+      this.outputDim = source.outputDim;
+      return;
+    }
     const dense = spec.layers as DenseLayerSpec[];
     let size = 0;
     let inDim = this.inputDim;
@@ -97,6 +108,16 @@ export class Sequential {
         initializeInto(s.biasInitializer ?? 'zeros', layer.bias, layer.units, layer.units, derivedSeed(seed, 2 * i + 1));
       }
     }
+  }
+
+  /**
+   * A model of the same architecture with a copy of these weights, uncompiled: Keras's `clone_model` followed by
+   * `set_weights`. Nothing is validated or drawn again, so it costs microseconds where `fromSpec` costs a tenth of a
+   * millisecond (`<nn-mathlet>` makes models on every slider move). The clone shares this model's `spec` object,
+   * which the engine never changes.
+   */
+  clone(): Sequential {
+    return new Sequential(this.spec, this);
   }
 
   /** Number of weights (Keras's count_params). */

@@ -38,6 +38,7 @@ export default async function mathletBench(): Promise<BenchRow[]> {
     await run('slider', 100, 'W1.1.0');
     for (const [kind, label] of [
       ['slider', 'weight slider moved'],
+      ['slider+paths', 'weight slider moved, part (c) paths shown'],
       ['point', 'probe point moved (arrow key)'],
     ] as const) {
       const t = await run(kind, 200);

@@ -81,3 +81,22 @@ test('toJSON of an uncompiled model holds spec and weights only', () => {
   assert.equal(json.trainSpec, undefined);
   assert.deepEqual(Sequential.fromJSON(JSON.parse(JSON.stringify(json))).params, m.params);
 });
+
+test('clone() copies the weights into a model of the same shape, uncompiled, independent of the original', () => {
+  const original = sequential([dense(4, { activation: 'tanh', kernelRegularizer: { l2: 0.01 } }), dense(2, { activation: 'softmax' })], { inputShape: [3], seed: 9 });
+  compile(original, { optimizer: adam(), loss: 'categorical_crossentropy', epochs: 1 });
+  const copy = original.clone();
+  assert.deepEqual(copy.spec, original.spec);
+  assert.equal(copy.compiled, null);
+  assert.deepEqual(Array.from(copy.params), Array.from(original.params));
+  const x = [[0.1, -0.4, 0.9], [1, 2, -3]];
+  assert.deepEqual(Array.from(predict(copy, x)), Array.from(predict(original, x)));
+  // The clone's layers are views of its own weights: setting them leaves the original as it was.
+  const before = Array.from(original.params);
+  copy.setWeights(copy.getWeights().map((w) => w.map((v) => v * 2)));
+  assert.deepEqual(Array.from(original.params), before);
+  assert.equal(copy.layers[1].kernel[0], 2 * original.layers[1].kernel[0]);
+  assert.notDeepEqual(Array.from(predict(copy, x)), Array.from(predict(original, x)));
+  assert.ok(copy.layers[0].kernelRegularizer, 'the regularizer comes along');
+  assert.equal(copy.layers[0].kernelRegularizer, original.layers[0].kernelRegularizer);
+});
