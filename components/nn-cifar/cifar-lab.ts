@@ -74,13 +74,16 @@ export class CifarLab implements ReactiveController {
     return client;
   }
 
-  /** Loads CIFAR-10 from URLs or files, with progress. */
-  async load(from: string | string[] | Blob | Blob[], backend: BackendName | 'auto'): Promise<LoadedData> {
+  /**
+   * Loads CIFAR-10 from URLs or files, with progress. A source without a test set (one `.bin` file) gives its last
+   * `validationSplit` fraction to testing; with 0, it is tested on its own training images.
+   */
+  async load(from: string | string[] | Blob | Blob[], backend: BackendName | 'auto', validationSplit = 0): Promise<LoadedData> {
     this.loading = { loaded: 0, total: undefined };
     this.host.requestUpdate();
     try {
       const client = await this.worker(backend);
-      const sets = await client.loadData({ source: { kind: 'cifar10', from }, name: 'train', testName: 'test' });
+      const sets = await client.loadData({ source: { kind: 'cifar10', from }, name: 'train', testName: 'test', validationSplit });
       const train = sets.find((s) => s.name === 'train') ?? sets[0];
       const test = sets.find((s) => s.name === 'test') ?? train;
       this.data = { train, test };

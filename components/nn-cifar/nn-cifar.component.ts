@@ -1,7 +1,7 @@
 import { html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ModelSpec, ScheduleSpec } from '../../src/spec/types.js';
-import { cifarCnn, type LoadSource, type PredictResult } from '../../src/worker/index.js';
+import { cifarCnn, type DataInfo, type LoadSource, type PredictResult } from '../../src/worker/index.js';
 import { enumConverter, integerConverter, numberConverter } from '../internal/attributes.js';
 import { NnElement } from '../internal/nn-element.js';
 import '../nn-curves/nn-curves.js';
@@ -34,6 +34,12 @@ export class NnCifar extends NnElement {
 
   /** URL(s) of CIFAR-10 binary data, space-separated: `.bin` batches (a name with "test" is the test set) or the official `.tar.gz`. */
   @property({ type: String, attribute: 'src' }) src = '';
+  /**
+   * When the data has no test set (one `.bin` file of training or test images), the fraction of it held out, from
+   * its end, for testing and early stopping: Keras's `validation_split` (default 0.2; 0 tests on the training
+   * images themselves, and says so).
+   */
+  @property({ attribute: 'validation-split', converter: numberConverter('validation-split', 0, 0.9) }) validationSplit = 0.2;
   /** Train (and test) on the first n images only; 0 uses all. */
   @property({ attribute: 'subset', converter: integerConverter('subset', 0, 60000) }) subset = 0;
   /** Epochs at most (early stopping may end sooner). */
@@ -74,6 +80,7 @@ export class NnCifar extends NnElement {
       subset: { fallback: 0 }, epochs: { fallback: 20 }, patience: { fallback: 5 }, batchSize: { fallback: 64, attribute: 'batch-size' },
       learningRate: { fallback: 1e-3, attribute: 'learning-rate' }, decayRate: { fallback: 0.1, attribute: 'decay-rate' },
       backend: { fallback: 'auto' }, seed: { fallback: 42 }, gridSize: { fallback: 12, attribute: 'grid-size' },
+      validationSplit: { fallback: 0.2, attribute: 'validation-split' },
     });
   }
 
@@ -97,8 +104,8 @@ export class NnCifar extends NnElement {
     if (list.length === 0) return (this.fail('No data: set src to a CIFAR-10 file, or pick one.', { attribute: 'src' }), false);
     this.clearError();
     const source = (list.length === 1 ? list[0] : list) as string | string[] | Blob | Blob[];
-    const data = await this.guard('The data could not be loaded', 'src', () => this.lab.load(source, this.backend));
-    if (data) this.dataNote = this.status = `${data.train.count} training images${data.test === data.train ? ' (no separate test set: testing on them too)' : `, ${data.test.count} test images`}.`;
+    const data = await this.guard('The data could not be loaded', 'src', () => this.lab.load(source, this.backend, this.validationSplit));
+    if (data) this.dataNote = this.status = dataNote(data.train, data.test, this.validationSplit);
     return !!data;
   }
 
@@ -173,4 +180,11 @@ export class NnCifar extends NnElement {
       <nn-curves label="Accuracy by epoch" metric="accuracy" .runs=${this.curves}></nn-curves>
       ${predictionGrid(this.predictions)} ${confusionView(this.confusion)}`;
   }
+}
+
+/** What the student is told about the data: how many images train and test, and where the test images came from. */
+function dataNote(train: DataInfo, test: DataInfo, split: number): string {
+  if (test === train) return `${train.count} training images (no separate test set: testing on them too).`;
+  if (test.heldOut) return `${train.count} training images, ${test.count} test images held out from the end of the same file (validation-split ${split}: it has no test set).`;
+  return `${train.count} training images, ${test.count} test images.`;
 }

@@ -4,7 +4,7 @@
  */
 import { loadCifar10, relabel } from '../data/index.js';
 import { TfError } from '../tf/errors.js';
-import { cifarDataset, checkDataset, subset, type Dataset } from '../tf/train/dataset.js';
+import { cifarDataset, checkDataset, slice, subset, type Dataset } from '../tf/train/dataset.js';
 import type { DataInfo, LoadDataParams } from './protocol.js';
 
 /** Named data sets. */
@@ -19,7 +19,9 @@ export class DataStore {
    */
   async load(params: LoadDataParams, onProgress: (loaded: number, total: number | undefined) => void): Promise<DataInfo[]> {
     const name = params.name ?? 'train';
-    const parts: Array<{ name: string; data: Dataset; fromCache: boolean }> = [];
+    const split = params.validationSplit ?? 0;
+    if (!(split >= 0 && split < 1)) throw new TfError('data', `validationSplit must be a number from 0 up to (not including) 1, got ${JSON.stringify(params.validationSplit)}.`);
+    const parts: Array<{ name: string; data: Dataset; fromCache: boolean; heldOut?: boolean }> = [];
     const { source } = params;
     if (source.kind === 'arrays') {
       const data: Dataset = { x: source.x, y: source.y, count: source.count, shape: source.shape, format: source.format };
@@ -36,11 +38,24 @@ export class DataStore {
     } else {
       throw new TfError('data', `Unknown data source kind ${JSON.stringify((source as { kind?: unknown }).kind)}.`);
     }
-    return parts.map(({ name: n, data, fromCache }) => {
-      let d = params.subset !== undefined ? subset(data, params.subset) : data;
+    if (params.subset !== undefined) for (const part of parts) part.data = subset(part.data, params.subset);
+    if (split > 0 && parts.length === 1) {
+      // One part only (also a file of test images alone): it trains, and its last fraction becomes the test part,
+      // as Keras's validation_split takes it.
+      const [only] = parts;
+      only.name = name;
+      const at = only.data.count - Math.round(only.data.count * split);
+      if (at <= 0 || at >= only.data.count) {
+        throw new TfError('data', `validationSplit ${split} of ${only.data.count} examples leaves ${at <= 0 ? 'none to train on' : 'none to test on'}.`);
+      }
+      parts.push({ ...only, name: params.testName ?? 'test', data: slice(only.data, at, only.data.count), heldOut: true });
+      only.data = slice(only.data, 0, at);
+    }
+    return parts.map(({ name: n, data, fromCache, heldOut }) => {
+      let d = data;
       if (params.relabel && d.y instanceof Uint8Array) d = { ...d, y: relabel(d.y, params.relabel.map, params.relabel.other) };
       this.sets.set(n, d);
-      return info(n, d, fromCache);
+      return heldOut ? { ...info(n, d, fromCache), heldOut } : info(n, d, fromCache);
     });
   }
 

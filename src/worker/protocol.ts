@@ -42,6 +42,12 @@ export interface LoadDataParams {
   testName?: string;
   /** Keep only the first n examples of each part (a quick run, a story). */
   subset?: number;
+  /**
+   * When the source holds one part only (a single .bin, or arrays), hold out its last fraction (0 ≤ f < 1) as the
+   * test part `testName`, as Keras's `validation_split` takes the last part of the data, before any shuffling.
+   * Ignored when the source has its own test part. Applied after `subset`.
+   */
+  validationSplit?: number;
   /** Map labels (the transfer task: `{ map: { 1: 0, 3: 1, 9: 2 }, other: 3 }`). */
   relabel?: { map: Record<number, number>; other: number };
 }
@@ -56,6 +62,8 @@ export interface DataInfo {
   classCounts: number[];
   /** True when every URL came from the browser's cache. */
   fromCache: boolean;
+  /** True for a test part held out of a one-part source by `validationSplit`. */
+  heldOut?: boolean;
 }
 
 /** Parameters of `train`. */
