@@ -85,8 +85,14 @@ export class NnCifar extends NnElement {
   }
 
   protected override updated(): void {
-    paintThumbnails(this.renderRoot, this.predictions);
+    // Once per new set of predictions: repainting the thumbnails on every progress update of a later run cost
+    // a getContext and a putImageData per image, each frame.
+    if (this.predictions !== this.painted) {
+      paintThumbnails(this.renderRoot, this.predictions);
+      this.painted = this.predictions;
+    }
   }
+  private painted: PredictResult | null = null;
 
   /** Runs `work`, showing its failure (message + nn-error) instead of throwing. */
   private async guard<T>(what: string, attribute: string, work: () => Promise<T>): Promise<T | undefined> {
@@ -140,6 +146,10 @@ export class NnCifar extends NnElement {
     const out = await this.guard('Predicting failed', 'model', () => this.lab.results(this.gridSize, this.subset));
     if (!out) return;
     this.predictions = out.predictions;
+    // The grid in one frame and the confusion matrix in the next: drawn together, they held the page for one
+    // frame of 25 ms (tests/bench/cifar-page.bench.ts).
+    await this.updateComplete;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
     this.confusion = out.confusion;
     this.status = `${this.status} Test accuracy ${out.accuracy.toFixed(3)}.`.trim();
   }
