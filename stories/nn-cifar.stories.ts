@@ -21,6 +21,7 @@ interface Args {
   patience: number;
   batchSize: number;
   learningRate: number;
+  validationSplit: number;
 }
 
 const meta: Meta<Args> = {
@@ -28,10 +29,11 @@ const meta: Meta<Args> = {
   component: 'nn-cifar',
   // The class is referenced so a tree-shaking build keeps the module that registers the tag.
   parameters: { elementClass: NnCifar },
-  args: { src: '/shared-data/cifar10/cifar10_tiny_100.bin', epochs: 5, patience: 5, batchSize: 20, learningRate: 0.001 },
+  // One file with no test set: the last 20% of it tests (validation-split).
+  args: { src: '/shared-data/cifar10/cifar10_tiny_100.bin', epochs: 5, patience: 5, batchSize: 20, learningRate: 0.001, validationSplit: 0.2 },
   render: (a) =>
     html`<nn-cifar src=${a.src} epochs=${a.epochs} patience=${a.patience} batch-size=${a.batchSize} learning-rate=${a.learningRate}
-      model-name="story-small" .model=${SMALL}></nn-cifar>`,
+      validation-split=${a.validationSplit} model-name="story-small" .model=${SMALL}></nn-cifar>`,
 };
 export default meta;
 type Story = StoryObj<Args>;

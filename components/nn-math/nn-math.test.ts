@@ -42,6 +42,18 @@ describe('<nn-math>', () => {
     expect(el.shadowRoot!.querySelector('annotation')!.textContent).to.equal('\\alpha');
   });
 
+  it('shows each formula again when tex goes back to one typeset before (from its cache), also after an error', async () => {
+    const el = await fixture<NnMath>(html`<nn-math tex="a+b"></nn-math>`);
+    const shown = () => el.shadowRoot!.querySelector('annotation')?.textContent;
+    for (const tex of ['\\beta', 'a+b', '\\beta', '\\frac{1}{', 'a+b', 'a+b']) {
+      el.tex = tex;
+      await el.updateComplete;
+      if (tex.startsWith('\\frac')) expect(el.shadowRoot!.querySelector('[part="error"]')).to.not.equal(null);
+      else expect(shown()).to.equal(tex);
+    }
+    expect(el.shadowRoot!.querySelectorAll('.katex')).to.have.length(1);
+  });
+
   it('shows a parse error in place and fires nn-error, never throws', async () => {
     const el = await fixture<NnMath>(html`<nn-math tex="x"></nn-math>`);
     const ev = oneEvent(el, 'nn-error');
