@@ -78,7 +78,7 @@ export const styles = [
     .grads {
       display: grid;
       grid-template-columns: auto 1fr;
-      gap: 0.125rem 0.5rem;
+      gap: 0.5rem 0.5rem;
       align-items: center;
       margin: 0.25rem 0;
       font-variant-numeric: tabular-nums;

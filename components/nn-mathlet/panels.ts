@@ -43,9 +43,9 @@ export function renderDerivative(v: PanelView) {
             <span class="param-value">${getParam(v.params, key).toFixed(2)}</span>
           </p>
           <dl class="grads">
-            <dt><nn-math tex=${`\\frac{\\partial p_{\\text{gold}}}{\\partial ${paramTex(key)}}`}></nn-math></dt>
+            <dt><nn-math tex=${`\\dfrac{\\partial p_{\\text{gold}}}{\\partial ${paramTex(key)}}`}></nn-math></dt>
             <dd class="dp">${f4(g.probability)}</dd>
-            <dt><nn-math tex=${`\\frac{\\partial o_{1}}{\\partial ${paramTex(key)}}`}></nn-math></dt>
+            <dt><nn-math tex=${`\\dfrac{\\partial o_{1}}{\\partial ${paramTex(key)}}`}></nn-math></dt>
             <dd class="do">${f4(g.logit)}</dd>
           </dl>
           <button part="button" type="button" class="wiggle" @click=${v.wiggle} ?disabled=${v.wiggling}>
