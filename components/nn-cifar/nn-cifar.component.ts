@@ -73,6 +73,8 @@ export class NnCifar extends NnElement {
   /** Where the trained model was last saved in browser storage. */
   @state() savedUrl = '';
   private dataNote = '';
+  /** The predictions whose thumbnails are on screen. */
+  private painted: PredictResult | null = null;
   protected readonly lab = new CifarLab(this);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -92,7 +94,6 @@ export class NnCifar extends NnElement {
       this.painted = this.predictions;
     }
   }
-  private painted: PredictResult | null = null;
 
   /** Runs `work`, showing its failure (message + nn-error) instead of throwing. */
   private async guard<T>(what: string, attribute: string, work: () => Promise<T>): Promise<T | undefined> {
