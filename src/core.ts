@@ -8,3 +8,4 @@ export * from './schedules/index.js';
 export * from './spec/index.js';
 export * from './labs/index.js';
 export * from './runs/index.js';
+export * from './transfer/index.js';

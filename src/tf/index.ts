@@ -63,8 +63,13 @@ export { cifarDataset, checkDataset, subset, slice, makeBatch, type Dataset, typ
 export { evaluateModel, predictProbabilities, type EvaluateOptions, type EvaluateResult } from './train/evaluate.js';
 export { confusionMatrix, argmaxRows, topK, perClassAccuracy, type Ranked } from './train/metrics.js';
 export { lossValue, KERAS_EPSILON, type OutputKind } from './train/losses.js';
-export { forward, outputKind, modelLayers, type ForwardOptions } from './train/forward.js';
+export { forward, outputKind, modelLayers, frozenPrefix, type ForwardOptions } from './train/forward.js';
 export { dropoutMask, maskSeed } from './train/dropout.js';
+
+// Transfer learning: a new head on reused layers, a model's top part, cached activations
+export { reuseLayers, defaultHead, type ReuseOptions } from './transfer/reuse.js';
+export { topModel, inputShapeAt } from './transfer/top-model.js';
+export { computeActivations, type ActivationOptions } from './transfer/activations.js';
 
 // The learning-rate sweep's pure parts
 export { geometricRates } from './sweep/rates.js';

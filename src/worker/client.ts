@@ -19,16 +19,25 @@ import type { EvaluateResult } from '../tf/train/evaluate.js';
 import type { BatchProgress, EpochEnd, TrainingNote, TrainResult } from '../tf/train/events.js';
 import { createTrainingWorker } from './create-worker.js';
 import type {
+  ActivationsInfo,
+  CacheActivationsParams,
   DataInfo,
   EvaluateParams,
   LoadDataParams,
+  MeasureResult,
+  MeasureTopParams,
   MemoryInfo,
   ParamsOf,
   PredictParams,
   PredictResult,
+  PredictTopParams,
+  PredictTopResult,
   RequestType,
   ResultOf,
+  ReuseLayersParams,
+  ReuseLayersResult,
   TrainParams,
+  TrainTopParams,
   WorkerEvent,
   WorkerMessage,
 } from './protocol.js';
@@ -206,14 +215,49 @@ export class TrainingClient {
    * Trains the current model; resolves when the run ends for any reason (completed, early stopping, stopped,
    * diverged, NaN: see `stopReason`). Progress goes to `handlers` and to 'batch'/'epoch'/'note' events.
    */
-  async train(params: TrainParams, handlers: TrainHandlers = {}): Promise<TrainResult> {
+  train(params: TrainParams, handlers: TrainHandlers = {}): Promise<TrainResult> {
+    return this.run('train', params, handlers);
+  }
+
+  private async run<K extends 'train' | 'trainTop'>(type: K, params: ParamsOf<K>, handlers: TrainHandlers): Promise<TrainResult> {
     const runId = params.runId ?? `run-${nextRun++}`;
     this.runs.set(runId, handlers);
     try {
-      return await this.request('train', { ...params, runId });
+      return await this.request(type, { ...params, runId } as ParamsOf<K>);
     } finally {
       this.runs.delete(runId);
     }
+  }
+
+  /**
+   * Transfer learning: a new model of the current model's layers up to `upTo` (copies, frozen) and a new head; the
+   * current model is kept as the base, for `predictTop({ model: 'base' })`.
+   */
+  reuseLayers(params: ReuseLayersParams): Promise<ReuseLayersResult> {
+    return this.request('reuseLayers', params);
+  }
+
+  /**
+   * The current model's activations at layer `params.at` for a stored set, stored as a set of their own (progress as
+   * 'activations-progress' events; `stop()` ends it with a TfError `aborted`).
+   */
+  cacheActivations(params: CacheActivationsParams): Promise<ActivationsInfo> {
+    return this.request('cacheActivations', params);
+  }
+
+  /** Trains the layers above `params.at` on activations cached there; resolves as `train` does. */
+  trainTop(params: TrainTopParams, handlers: TrainHandlers = {}): Promise<TrainResult> {
+    return this.run('trainTop', params, handlers);
+  }
+
+  /** Times a few training steps above a cache point (the weights are put back): what a run there will cost. */
+  measureTop(params: MeasureTopParams): Promise<MeasureResult> {
+    return this.request('measureTop', params);
+  }
+
+  /** Probabilities of the current model (or the base) from activations cached at `params.at`. */
+  predictTop(params: PredictTopParams): Promise<PredictTopResult> {
+    return this.request('predictTop', params);
   }
 
   /** Resolves once the run has paused between two steps. */

@@ -76,6 +76,13 @@ export class DataStore {
     return d;
   }
 
+  /** Stores `d` under `name` (replacing a set of that name), as computed in the worker. */
+  put(name: string, d: Dataset): DataInfo {
+    checkDataset(d, name);
+    this.sets.set(name, d);
+    return info(name, d, false);
+  }
+
   drop(name: string): void {
     this.sets.delete(name);
   }

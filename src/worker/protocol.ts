@@ -5,7 +5,7 @@
  *
  * Type-only imports: the main thread's client must not load TensorFlow.js.
  */
-import type { ModelSpec, LossName, TrainSpec } from '../spec/index.js';
+import type { LayerSpec, ModelSpec, LossName, TrainSpec } from '../spec/index.js';
 import type { BackendOptions, BackendReport } from '../tf/backend/backend.js';
 import type { DivergenceOptions } from '../tf/callbacks/divergence.js';
 import type { SerializedError } from '../tf/errors.js';
@@ -124,6 +124,98 @@ export interface MemoryInfo {
   backend: string;
 }
 
+// Transfer learning (problems 5 and 6): a new head on a trained model's layers, activations cached below the layers
+// that train, training and predicting on them.
+
+/** Parameters of `reuseLayers`: a new model of the current model's lower layers (frozen) and a new head. */
+export interface ReuseLayersParams {
+  /** Output classes of the new head (4 for the homework's task). */
+  classes: number;
+  /** The last layer to reuse (default: the one before the first Dense, the Flatten after the conv layers). */
+  upTo?: string;
+  /** The new head (default: Dense(512, relu), Dropout(0.5), Dense(classes, softmax), named head_*). */
+  head?: LayerSpec[];
+  /** Seed of the head's initial weights (default 0). */
+  seed?: number;
+}
+
+/** What `reuseLayers` returns: the new (current) model, the base it came from (kept for comparison), what was reused. */
+export interface ReuseLayersResult {
+  model: ModelInfo;
+  base: ModelInfo;
+  reused: string[];
+}
+
+/** Parameters of `cacheActivations`: the current model's output at layer `at` for every example of a stored set. */
+export interface CacheActivationsParams {
+  /** The stored set (e.g. 'train'). */
+  data: string;
+  /** The layer whose output is cached. */
+  at: string;
+  /** Stored under this name (default `<data>@<at>`), as a float32 set that `trainTop` and `predictTop` read. */
+  name?: string;
+  /** Only the first n examples. */
+  subset?: number;
+  /** Map the labels as they are copied (the 4-class task on a 10-class set). */
+  relabel?: { map: Record<number, number>; other: number };
+  /** Examples per forward pass (default 64). */
+  batchSize?: number;
+}
+
+/** A stored set of cached activations. */
+export interface ActivationsInfo extends DataInfo {
+  /** The layer they are the output of. */
+  at: string;
+  /** How fast they were computed. */
+  imagesPerSecond: number;
+}
+
+/**
+ * Parameters of `trainTop`: train the layers above `at` on activations cached there (`data` and `validation` name
+ * such sets). Dropout above `at` draws the masks the full model would, so it trains as the full model would with
+ * everything up to `at` frozen.
+ */
+export interface TrainTopParams extends TrainParams {
+  at: string;
+  data: string;
+}
+
+/** Parameters of `measureTop`: a few training steps above `at`, timed, then every weight put back. */
+export interface MeasureTopParams {
+  at: string;
+  /** A set cached at `at`, with at least one batch. */
+  data: string;
+  spec: TrainSpec;
+  /** Timed steps after one untimed warm-up step (default 3). */
+  steps?: number;
+}
+
+/** What `measureTop` found. */
+export interface MeasureResult {
+  imagesPerSecond: number;
+  /** Timed steps, their batch size and their time. */
+  steps: number;
+  batchSize: number;
+  ms: number;
+}
+
+/** Parameters of `predictTop`: the current model's (or the base's) probabilities from activations cached at `at`. */
+export interface PredictTopParams {
+  at: string;
+  data: string;
+  /** 'current' (default) or 'base', the model `reuseLayers` took its layers from. */
+  model?: 'current' | 'base';
+}
+
+/** What `predictTop` returns (buffers transferred). */
+export interface PredictTopResult {
+  /** Row-major [count, classes]. */
+  probabilities: Float32Array;
+  classes: number;
+  count: number;
+  labels: Uint8Array | Float32Array;
+}
+
 /** Every request: its parameters and its result. */
 export interface RequestMap {
   /** Choose the backend (WebGPU first, self-checked); call first. */
@@ -149,6 +241,16 @@ export interface RequestMap {
   memory: { params: Record<string, never>; result: MemoryInfo };
   /** Free the model and all data (the worker stays up). */
   reset: { params: Record<string, never>; result: void };
+  /** Reuse the current model's lower layers under a new head; the current model is kept as the base. */
+  reuseLayers: { params: ReuseLayersParams; result: ReuseLayersResult };
+  /** Features of a data set: compute and store activations (progress as 'activations-progress'; `stop` ends it). */
+  cacheActivations: { params: CacheActivationsParams; result: ActivationsInfo };
+  /** Train on features: the layers above the cache point, on cached activations; events as for `train`. */
+  trainTop: { params: TrainTopParams; result: TrainResult };
+  /** Time a few training steps above a cache point, leaving the weights as they were. */
+  measureTop: { params: MeasureTopParams; result: MeasureResult };
+  /** Probabilities from cached activations, of the current model or of the base. */
+  predictTop: { params: PredictTopParams; result: PredictTopResult };
 }
 
 export type RequestType = keyof RequestMap;
@@ -173,7 +275,9 @@ export type WorkerEvent =
   | { type: 'batch'; runId: string; progress: BatchProgress }
   | { type: 'epoch'; runId: string; end: EpochEnd }
   | { type: 'note'; runId: string; note: TrainingNote }
-  | { type: 'state'; state: TrainerState };
+  | { type: 'state'; state: TrainerState }
+  /** Progress of `cacheActivations`: examples done of the total. */
+  | { type: 'activations-progress'; name: string; done: number; total: number };
 
 export type EventMessage = { kind: 'event'; event: WorkerEvent };
 

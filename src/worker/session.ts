@@ -10,11 +10,15 @@ import { serializeError, TfError } from '../tf/errors.js';
 import { loadModel, saveModel } from '../tf/io/save-load.js';
 import { buildModel } from '../tf/model/build-model.js';
 import { describeModel, type ModelInfo } from '../tf/model/describe-model.js';
+import { reuseLayers } from '../tf/transfer/reuse.js';
 import { subset, type Dataset } from '../tf/train/dataset.js';
 import { evaluateModel, predictProbabilities } from '../tf/train/evaluate.js';
+import type { TrainResult } from '../tf/train/events.js';
 import { Trainer } from '../tf/train/trainer.js';
 import { DataStore } from './data-store.js';
-import type { ParamsOf, Post, PredictResult, RequestMessage, RequestType, ResultOf, WorkerEvent } from './protocol.js';
+import type { ParamsOf, Post, PredictResult, RequestMessage, RequestType, ResultOf, TrainParams, WorkerEvent } from './protocol.js';
+import { measureTop } from './measure-top.js';
+import { TransferState } from './transfer-state.js';
 
 /** One handler per request; `transfer` collects the buffers its reply moves rather than copies. */
 type Handlers = { [K in RequestType]: (params: ParamsOf<K>, transfer: Transferable[]) => Promise<ResultOf<K>> };
@@ -24,6 +28,7 @@ export class TrainingSession {
   private backend: BackendReport | null = null;
   private model: tf.LayersModel | null = null;
   private readonly data = new DataStore();
+  private readonly transfer = new TransferState(this.data);
   private trainer: Trainer | null = null;
   private lastLoss: LossName = 'sparse_categorical_crossentropy';
   private closed = false;
@@ -36,12 +41,14 @@ export class TrainingSession {
    */
   close(): void {
     this.closed = true;
+    this.transfer.stop();
     this.data.clear();
     if (this.trainer) this.trainer.stop();
     else this.freeModel();
   }
 
   private freeModel(): void {
+    this.transfer.forget(this.model, true);
     this.model?.dispose();
     this.model = null;
   }
@@ -76,9 +83,11 @@ export class TrainingSession {
 
   private requireIdle(what: string): void {
     if (this.trainer) throw new TfError('state', `Cannot ${what} while a model is training: stop it first.`);
+    if (this.transfer.busy) throw new TfError('state', `Cannot ${what} while activations are being computed: stop it first.`);
   }
 
   private setModel(model: tf.LayersModel): ModelInfo {
+    this.transfer.forget(this.model, true);
     this.model?.dispose();
     this.model = model;
     return describeModel(model);
@@ -94,7 +103,10 @@ export class TrainingSession {
       this.data.load(params, (loaded, total) =>
         this.emit({ type: 'load-progress', name: params.name ?? 'train', loaded, total }),
       ),
-    dropData: async ({ name }) => this.data.drop(name),
+    dropData: async ({ name }) => {
+      this.data.drop(name);
+      this.transfer.dropped(name);
+    },
     buildModel: async ({ spec }) => {
       this.requireIdle('build a model');
       await this.ensureBackend();
@@ -124,35 +136,9 @@ export class TrainingSession {
       this.requireIdle('start another run');
       await this.ensureBackend();
       const model = this.requireModel();
-      let train = this.data.get(params.data ?? 'train');
-      if (params.subset !== undefined) train = subset(train, params.subset);
-      let validation: Dataset | undefined;
-      if (params.validation) {
-        validation = this.data.get(params.validation);
-        if (params.validationSubset !== undefined) validation = subset(validation, params.validationSubset);
-      }
+      const { train, validation } = this.runData(params);
       checkFits(model, train);
-      const runId = params.runId ?? '';
-      const trainer = new Trainer(model, params.spec);
-      this.trainer = trainer;
-      this.lastLoss = params.spec.loss;
-      this.emit({ type: 'state', state: 'training' });
-      try {
-        return await trainer.fit(train, {
-          validation,
-          progressIntervalMs: params.progressIntervalMs,
-          divergence: params.divergence,
-          maxSteps: params.maxSteps,
-          evalBatchSize: params.evalBatchSize,
-          onBatch: (progress) => this.emit({ type: 'batch', runId, progress }),
-          onEpoch: (end) => this.emit({ type: 'epoch', runId, end }),
-          onNote: (note) => this.emit({ type: 'note', runId, note }),
-        });
-      } finally {
-        this.trainer = null;
-        if (this.closed) this.freeModel();
-        else this.emit({ type: 'state', state: 'done' });
-      }
+      return this.fit(model, model, train, validation, params, 0);
     },
     pause: async () => {
       if (!this.trainer) return;
@@ -166,6 +152,7 @@ export class TrainingSession {
     },
     stop: async () => {
       this.trainer?.stop();
+      this.transfer.stop();
     },
     evaluate: async (params) => {
       this.requireIdle('evaluate');
@@ -209,7 +196,98 @@ export class TrainingSession {
       this.freeModel();
       this.data.clear();
     },
+    reuseLayers: async (params) => {
+      this.requireIdle('reuse layers');
+      const current = this.requireModel();
+      const { model, reused } = await reuseLayers(current, params);
+      // The current model becomes the base (kept for the comparison); an earlier base is freed.
+      this.transfer.forget(current, true);
+      this.transfer.base = current;
+      this.transfer.reused = new Set(reused);
+      this.model = model;
+      return { model: describeModel(model), base: describeModel(current), reused };
+    },
+    cacheActivations: async (params) => {
+      this.requireIdle('compute activations');
+      await this.ensureBackend();
+      const model = this.requireModel();
+      checkFits(model, this.data.get(params.data));
+      const name = params.name ?? `${params.data}@${params.at}`;
+      return this.transfer.cache(model, params, (done, total) => this.emit({ type: 'activations-progress', name, done, total }));
+    },
+    trainTop: async (params) => {
+      this.requireIdle('start another run');
+      await this.ensureBackend();
+      const model = this.requireModel();
+      this.transfer.checkFrozenBelow(model, params.at);
+      for (const set of [params.data, params.validation]) if (set) this.transfer.checkCache(set, params.at, model, 'current');
+      const { top, from } = this.transfer.top(model, params.at);
+      const { train, validation } = this.runData(params);
+      return this.fit(model, top, train, validation, params, from);
+    },
+    measureTop: async (params) => {
+      this.requireIdle('measure');
+      await this.ensureBackend();
+      const model = this.requireModel();
+      this.transfer.checkFrozenBelow(model, params.at);
+      this.transfer.checkCache(params.data, params.at, model, 'current');
+      const { top, from } = this.transfer.top(model, params.at);
+      return measureTop(top, this.data.get(params.data), params, from);
+    },
+    predictTop: async (params, transfer) => {
+      this.requireIdle('predict');
+      const which = params.model ?? 'current';
+      const model = which === 'base' ? this.transfer.requireBase() : this.requireModel();
+      this.transfer.checkCache(params.data, params.at, model, which);
+      const data = this.data.get(params.data);
+      const probabilities = await predictProbabilities(this.transfer.top(model, params.at).top, data);
+      const labels = data.y.slice();
+      transfer.push(probabilities.buffer, labels.buffer);
+      return { probabilities, classes: data.count ? probabilities.length / data.count : 0, count: data.count, labels };
+    },
   };
+
+  /** The training and validation sets a run names, cut to their subsets. */
+  private runData(params: TrainParams): { train: Dataset; validation?: Dataset } {
+    let train = this.data.get(params.data ?? 'train');
+    if (params.subset !== undefined) train = subset(train, params.subset);
+    let validation: Dataset | undefined;
+    if (params.validation) {
+      validation = this.data.get(params.validation);
+      if (params.validationSubset !== undefined) validation = subset(validation, params.validationSubset);
+    }
+    return { train, validation };
+  }
+
+  /**
+   * Trains `trained` (the model, or its top from layer `from` on) with events tagged by the run id; the layers that
+   * trained get a new version, so activations cached above them are known to be stale.
+   */
+  private async fit(model: tf.LayersModel, trained: tf.LayersModel, train: Dataset, validation: Dataset | undefined, params: TrainParams, from: number): Promise<TrainResult> {
+    const runId = params.runId ?? '';
+    const trainer = new Trainer(trained, params.spec);
+    this.trainer = trainer;
+    this.lastLoss = params.spec.loss;
+    this.emit({ type: 'state', state: 'training' });
+    try {
+      return await trainer.fit(train, {
+        validation,
+        progressIntervalMs: params.progressIntervalMs,
+        divergence: params.divergence,
+        maxSteps: params.maxSteps,
+        evalBatchSize: params.evalBatchSize,
+        layerOffset: from,
+        onBatch: (progress) => this.emit({ type: 'batch', runId, progress }),
+        onEpoch: (end) => this.emit({ type: 'epoch', runId, end }),
+        onNote: (note) => this.emit({ type: 'note', runId, note }),
+      });
+    } finally {
+      this.trainer = null;
+      if (!this.closed) this.transfer.markTrained(model, from);
+      if (this.closed) this.freeModel();
+      else this.emit({ type: 'state', state: 'done' });
+    }
+  }
 }
 
 /** Copies of the examples at `indices` (fresh buffers, so they can be transferred away). */

@@ -3,6 +3,7 @@
  * mode, and the last layer's logits when a softmax/sigmoid output meets a cross-entropy (Keras's fused path).
  */
 import * as tf from '@tensorflow/tfjs';
+import { cachePlan } from '../../transfer/layers.js';
 import { dropoutMask, maskSeed } from './dropout.js';
 import type { OutputKind } from './losses.js';
 
@@ -15,11 +16,34 @@ export interface ForwardOptions {
   step?: number;
   /** Return the last layer's logits when its activation is softmax/sigmoid (for the fused losses). */
   logits?: boolean;
+  /**
+   * Index of the model's first layer in a larger model (a top part trained on cached activations): dropout masks
+   * are drawn for the layer's index in that model, so they are the masks the full model would draw.
+   */
+  layerOffset?: number;
+  /**
+   * Layers below this index run as at inference even in training mode (their dropout is off): the frozen base of
+   * a transfer model, whose output is then the same at every step and can be cached (see {@link frozenPrefix}).
+   */
+  frozenBelow?: number;
 }
 
 /** The layers a forward pass runs: a Sequential's layers, without the input layer a loaded model may list. */
 export function modelLayers(model: tf.LayersModel): tf.layers.Layer[] {
   return model.layers.filter((l) => l.getClassName() !== 'InputLayer');
+}
+
+/**
+ * Where a model's frozen base ends: the index from which a training step must compute (the first trainable layer
+ * with weights, and the Dropout or Flatten layers just before it); 0 when every layer trains or none does.
+ * Below it the layers are frozen and run as at inference, so activations there can be cached; a Dropout just below a
+ * trainable layer still drops, as it acts on that layer's input. Keras would also drop in a frozen base's lower
+ * Dropout layers during fit (its transfer guide calls the base with training=False, which turns off all of them).
+ */
+export function frozenPrefix(model: tf.LayersModel): number {
+  const layers = modelLayers(model).map((l) => ({ name: l.name, className: l.getClassName(), params: l.countParams(), trainable: l.trainable }));
+  if (!layers.some((l) => l.trainable && l.params > 0)) return 0;
+  return cachePlan(layers).from;
 }
 
 function activationOf(layer: tf.layers.Layer): string | undefined {
@@ -54,10 +78,10 @@ export function forward(model: tf.LayersModel, x: tf.Tensor, options: ForwardOpt
     const isLast = i === layers.length - 1;
     const className = layer.getClassName();
     if (className === 'Dropout') {
-      if (!options.training) return;
+      if (!options.training || i < (options.frozenBelow ?? 0)) return;
       const rate = (layer.getConfig() as { rate: number }).rate;
       if (rate <= 0) return;
-      const mask = dropoutMask(h.size, rate, maskSeed(options.seed ?? 0, i, options.step ?? 0));
+      const mask = dropoutMask(h.size, rate, maskSeed(options.seed ?? 0, i + (options.layerOffset ?? 0), options.step ?? 0));
       h = tf.mul(h, tf.tensor(mask, h.shape));
       return;
     }

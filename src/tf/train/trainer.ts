@@ -22,7 +22,7 @@ import { makeOptimizer } from '../optimizers/make-optimizer.js';
 import { checkDataset, makeBatch, range, slice, type Dataset } from './dataset.js';
 import type { BatchProgress, EpochEnd, TrainResult, TrainingNote } from './events.js';
 import { evaluateModel } from './evaluate.js';
-import { forward, outputKind } from './forward.js';
+import { forward, frozenPrefix, outputKind, type ForwardOptions } from './forward.js';
 import { correctCount, lossValue, toPrediction, type OutputKind } from './losses.js';
 import { yieldToEventLoop } from './yield.js';
 
@@ -38,6 +38,8 @@ export interface FitOptions {
   maxSteps?: number;
   /** Examples per forward pass when validating (default 128). */
   evalBatchSize?: number;
+  /** The model is the top of a larger one from this layer index on: dropout draws that model's masks. */
+  layerOffset?: number;
   onBatch?: (progress: BatchProgress) => void;
   onEpoch?: (end: EpochEnd) => void;
   onNote?: (note: TrainingNote) => void;
@@ -159,6 +161,7 @@ export class Trainer {
     const kind = outputKind(this.model, spec.fromLogits ?? false);
     // LayerVariable.read() is the tf.Variable itself, typed as a Tensor.
     const variables = this.model.trainableWeights.map((w) => w.read() as tf.Variable);
+    const frozenBelow = frozenPrefix(this.model);
     const rng = new RandomState(spec.seed ?? 0);
     const seed = spec.seed ?? 0;
     const history: EpochLogs[] = [];
@@ -235,7 +238,7 @@ export class Trainer {
           else if (perStep != null) optimizer.learningRate = perStep;
           const indices = order.subarray(b * batchSize, Math.min(train.count, (b + 1) * batchSize));
           const batch = makeBatch(train, indices);
-          const values = this.trainStep(batch.x, batch.y, kind, variables, optimizer, seed, step);
+          const values = this.trainStep(batch.x, batch.y, kind, variables, optimizer, { seed, step, layerOffset: options.layerOffset ?? 0, frozenBelow });
           tf.dispose([batch.x, batch.y]);
           pending.push({ step, size: batch.size, values });
           step++;
@@ -311,14 +314,13 @@ export class Trainer {
     kind: OutputKind,
     variables: tf.Variable[],
     optimizer: KerasOptimizer,
-    seed: number,
-    step: number,
+    masks: Pick<ForwardOptions, 'seed' | 'step' | 'layerOffset' | 'frozenBelow'>,
   ): tf.Tensor {
     const spec = this.spec;
     const kept: { output?: tf.Tensor } = {};
     return tf.tidy(() => {
       const { value, grads } = tf.variableGrads(() => {
-        const out = forward(this.model, x, { training: true, seed, step, logits: true });
+        const out = forward(this.model, x, { ...masks, training: true, logits: true });
         // Kept past variableGrads' scope: accuracy is read from the same forward pass.
         kept.output = tf.keep(out);
         let loss = lossValue(spec.loss, y, out, kind);
