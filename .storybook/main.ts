@@ -6,7 +6,11 @@ const config: StorybookConfig = {
   framework: { name: '@storybook/web-components-vite', options: {} },
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   // The real CIFAR-10 subset from ../shared/data is served beside the stories, as a course site would host it.
-  staticDirs: [{ from: '../../shared/data', to: '/shared-data' }],
+  // The course's base model for transfer learning is served where the course pages find it.
+  staticDirs: [
+    { from: '../../shared/data', to: '/shared-data' },
+    { from: '../content/models', to: '/content/models' },
+  ],
   async viteFinal(config) {
     const { mergeConfig } = await import('vite');
     return mergeConfig(config, {

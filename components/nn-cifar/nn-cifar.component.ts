@@ -9,7 +9,7 @@ import type { CurveRun } from '../nn-curves/curves-series.js';
 import { CifarLab, trainSpec, type CifarPlan } from './cifar-lab.js';
 import { confusionView, loadingView, paintThumbnails, predictionGrid, progressView } from './cifar-views.js';
 import { cifarControls } from './cifar-controls.js';
-import { downloadModel, pickedModel } from './model-files.js';
+import { downloadModel, pickedModel } from '../internal/model-files.js';
 import { recordRun } from './run-record.js';
 import { styles } from './nn-cifar.styles.js';
 

@@ -5,7 +5,7 @@ import type { NnErrorEvent } from '../events/nn-error.js';
 import { runContract } from '../internal/contract.js';
 import './nn-cifar.js';
 import { NnCifar } from './nn-cifar.js';
-import { pickedModel } from './model-files.js';
+import { pickedModel } from '../internal/model-files.js';
 
 const TINY = '/shared-data/cifar10/cifar10_tiny_100.bin';
 const TINY_NET: ModelSpec = {

@@ -60,6 +60,7 @@ export function markers(runs: readonly CurveRun[], f: Frame): SVGTemplateResult[
       ${m.stoppedEpoch ? vline(m.stoppedEpoch, 'stopped', 'stopped') : nothing}
       ${m.restoredEpoch ? vline(m.restoredEpoch, 'restored', 'restored') : nothing}
       ${m.nanEpoch ? vline(m.nanEpoch, 'nan', 'loss NaN') : nothing}
+      ${(m.phases ?? []).map((p) => vline(p.epoch, 'phase', p.label))}
       ${(m.lrChanges ?? []).map(
         (e) => svg`<path class="marker lr" style="--c:${c}" d="M${f.x(e - 1)},${f.bottom}l-4,7h8z"><title>${run.name}: learning rate changed at epoch ${e}</title></path>`,
       )}`;

@@ -12,7 +12,7 @@ import { styles } from './nn-curves.styles.js';
  * Training curves of one or more runs, as SVG: each run in its own colour, train solid and validation dashed,
  * TensorBoard's debiased smoothing (raw values faint behind), a log scale, a readout that follows the pointer or
  * the arrow keys, and markers where early stopping stopped, which epoch it restored, where the learning rate
- * changed and where the loss became NaN. Takes run store records as they are.
+ * changed, where the loss became NaN and where a new stage of the run starts. Takes run store records as they are.
  *
  * @summary Training curves with smoothing, log scale, readout and early-stopping markers.
  * @fires change - The student moved the smoothing slider or toggled the log scale.

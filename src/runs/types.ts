@@ -13,6 +13,8 @@ export interface RunMarkers {
   lrChanges?: number[];
   /** The epoch whose loss was not a number (the run stopped there). */
   nanEpoch?: number;
+  /** Epochs where a new stage of the run starts, with its name (transfer learning's "stage 2: fine-tuning"). */
+  phases?: Array<{ epoch: number; label: string }>;
 }
 
 /** One named run: its setup, its per-epoch scalars (TensorBoard's "scalars" tab) and its end. */

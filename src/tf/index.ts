@@ -67,7 +67,7 @@ export { forward, outputKind, modelLayers, frozenPrefix, type ForwardOptions } f
 export { dropoutMask, maskSeed } from './train/dropout.js';
 
 // Transfer learning: a new head on reused layers, a model's top part, cached activations
-export { reuseLayers, defaultHead, type ReuseOptions } from './transfer/reuse.js';
+export { reuseLayers, type ReuseOptions } from './transfer/reuse.js';
 export { topModel, inputShapeAt } from './transfer/top-model.js';
 export { computeActivations, type ActivationOptions } from './transfer/activations.js';
 

@@ -25,8 +25,10 @@ export interface OfferOptions {
   budgetSeconds?: number;
   /** Epochs wanted (default 5, the homework's least); kept, and the subset shrinks to fit. */
   epochs?: number;
-  /** Validation images evaluated after every epoch (their activations are cached once too). */
+  /** Validation images evaluated after every epoch. */
   validation?: number;
+  /** Images whose activations are computed once but not trained on (the test set, for validation and the comparison). */
+  cacheOnly?: number;
   /** Training images whose activations are cached already. */
   cached?: number;
 }
@@ -61,19 +63,21 @@ export function offerStage(options: OfferOptions): StageOffer {
   const epochs = options.epochs ?? 5;
   const validation = options.validation ?? 0;
   const cached = options.cached ?? 0;
+  const cacheOnly = options.cacheOnly ?? 0;
   if (!(rates.train > 0) || (rates.cache !== undefined && !(rates.cache > 0)) || (rates.evaluate !== undefined && !(rates.evaluate > 0))) {
     throw new RangeError(`offerStage: throughputs must be positive numbers of images per second, got ${JSON.stringify(rates)}.`);
   }
-  for (const [name, v] of Object.entries({ available, batchSize, epochs, validation, cached })) {
-    if (!Number.isInteger(v) || v < 0 || (v === 0 && (name === 'batchSize' || name === 'epochs' || name === 'available'))) {
-      throw new RangeError(`offerStage: ${name} must be a ${name === 'validation' || name === 'cached' ? 'non-negative' : 'positive'} whole number, got ${v}.`);
+  for (const [name, v] of Object.entries({ available, batchSize, epochs, validation, cached, cacheOnly })) {
+    const positive = name === 'available' || name === 'batchSize' || name === 'epochs';
+    if (!Number.isInteger(v) || v < 0 || (v === 0 && positive)) {
+      throw new RangeError(`offerStage: ${name} must be a ${positive ? 'positive' : 'non-negative'} whole number, got ${v}.`);
     }
   }
   const cacheCost = rates.cache ? 1 / rates.cache : 0;
   const evalCost = 1 / (rates.evaluate ?? 3 * rates.train);
-  const seconds = (n: number) => Math.max(0, n - cached) * cacheCost + validation * cacheCost + epochs * (n / rates.train + validation * evalCost);
+  const seconds = (n: number) => Math.max(0, n - cached) * cacheCost + cacheOnly * cacheCost + epochs * (n / rates.train + validation * evalCost);
   const perImage = cacheCost + epochs / rates.train;
-  const fixed = validation * cacheCost + epochs * validation * evalCost - cached * cacheCost;
+  const fixed = cacheOnly * cacheCost + epochs * validation * evalCost - cached * cacheCost;
   const fitsAll = seconds(available) <= budget;
   let subset = available;
   if (!fitsAll) {

@@ -6,3 +6,4 @@ export { classificationScores, balancedAccuracy, mapPredictions, type Classifica
 export { compareModels, comparisonSentence, type ModelComparison, type PredictedBy, type CompareOptions } from './compare.js';
 export { defaultReuseCut, convLayers, topConvLayers, cachePlan, type LayerLike, type CachePlan } from './layers.js';
 export { offerStage, formatDuration, type StageOffer, type StageRates, type OfferOptions } from './budget.js';
+export { TRANSFER_RELABEL, stageSpec, headSpec, type StagePlan } from './recipe.js';

@@ -6,6 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { LayerSpec } from '../../spec/index.js';
 import { defaultReuseCut } from '../../transfer/layers.js';
+import { headSpec } from '../../transfer/recipe.js';
 import { TfError } from '../errors.js';
 import { buildModel } from '../model/build-model.js';
 import { describeModel } from '../model/describe-model.js';
@@ -25,15 +26,6 @@ export interface ReuseOptions {
   head?: LayerSpec[];
   /** Seed of the head's initial weights (default 0). */
   seed?: number;
-}
-
-/** The homework's head for `classes` outputs: the shape of the base's own head. */
-export function defaultHead(classes: number): LayerSpec[] {
-  return [
-    { type: 'dense', units: 512, activation: 'relu', name: 'head_dense' },
-    { type: 'dropout', rate: 0.5, name: 'head_dropout' },
-    { type: 'dense', units: classes, activation: 'softmax', name: 'head_output' },
-  ];
 }
 
 type LayerJson = { class_name: string; config: Record<string, unknown> };
@@ -63,7 +55,7 @@ export async function reuseLayers(base: tf.LayersModel, options: ReuseOptions): 
   }
   const kept = layers.slice(0, cut + 1);
   const outShape = (kept[cut].outputShape as Array<number | null>).slice(1) as number[];
-  const spec = options.head ?? defaultHead(options.classes);
+  const spec = options.head ?? headSpec(512, options.classes);
   const names = kerasLayerNames(spec).map((n, i) => spec[i].name ?? `head_${n}`);
   const clash = names.find((n) => kept.some((l) => l.name === n));
   if (clash) throw new TfError('spec', `The head's layer name "${clash}" is taken by a reused layer: name it differently.`);

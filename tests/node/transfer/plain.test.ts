@@ -133,8 +133,9 @@ test('offerStage: all images when they fit; else the largest whole number of bat
   assert.deepEqual([all.subset, all.epochs, all.fitsAll], [1000, 5, true]);
   assert.equal(all.seconds, 50);
   assert.equal(all.reason, 'Training ran at 100 images/s on the first steps: 5 epochs on all 1,000 training images take about 50 s, within the 3 min budget.');
-  // 4 images/s training, 16 images/s caching, 200 validation images each epoch (12/s): per image 1/16 + 5/4 s.
-  const o = offerStage({ rates: { train: 4, cache: 16, evaluate: 12 }, available: 10000, batchSize: 32, validation: 200 });
+  // 4 images/s training, 16 images/s caching, 200 test images cached and validated each epoch (12/s): per
+  // training image 1/16 + 5/4 s.
+  const o = offerStage({ rates: { train: 4, cache: 16, evaluate: 12 }, available: 10000, batchSize: 32, validation: 200, cacheOnly: 200 });
   const fixed = 200 / 16 + (5 * 200) / 12;
   assert.equal(o.subset, Math.floor((180 - fixed) / (1 / 16 + 5 / 4) / 32) * 32);
   assert.ok(o.seconds <= 180 && o.seconds + 32 * (1 / 16 + 5 / 4) > 180, 'one more batch would not fit');
