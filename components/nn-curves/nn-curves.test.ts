@@ -11,7 +11,7 @@ const noisy = (n: number) => Array.from({ length: n }, (_, i) => 0.6 + 0.3 * (i 
 function sampleRuns(): CurveRun[] {
   return [
     { name: 'baseline', scalars: { accuracy: ramp(50, 0.5, 0.95), val_accuracy: ramp(50, 0.5, 0.82), loss: ramp(50, 0.7, 0.05) } },
-    { name: 'early stopping', scalars: { accuracy: ramp(30, 0.5, 0.86), val_accuracy: ramp(30, 0.5, 0.85) }, markers: { stoppedEpoch: 30, restoredEpoch: 10, lrChanges: [5, 20] } },
+    { name: 'early stopping', scalars: { accuracy: ramp(30, 0.5, 0.86), val_accuracy: ramp(30, 0.5, 0.85) }, markers: { stoppedEpoch: 30, restoredEpoch: 10, lrChanges: [5, 20], phases: [{ epoch: 12, label: 'stage 2' }] } },
   ];
 }
 
@@ -35,6 +35,7 @@ describe('<nn-curves>', () => {
     expect(root.querySelector('.marker.stopped title')!.textContent).to.contain('stopped at epoch 30');
     expect(root.querySelector('.marker.restored title')!.textContent).to.contain('restored at epoch 10');
     expect(root.querySelectorAll('.marker.lr')).to.have.length(2);
+    expect(root.querySelector('.marker.phase title')!.textContent).to.contain('stage 2 at epoch 12');
   });
 
   it('smooths with TensorBoard’s weight and shows the raw line faintly behind', async () => {

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { pageRunStore } from '../../src/runs/index.js';
-import type { ModelSpec } from '../../src/spec/types.js';
+import { smallCnn } from '../../tests/fixtures/small-cnn.js';
 import { TrainingClient } from '../../src/worker/index.js';
 import type { NnErrorEvent } from '../events/nn-error.js';
 import { runContract } from '../internal/contract.js';
@@ -9,25 +9,6 @@ import { NnTransfer } from './nn-transfer.js';
 
 const TINY = '/shared-data/cifar10/cifar10_tiny_100.bin';
 const BASE = '/content/models/cifar10-base/model.json';
-/** The homework CNN's layer order with a few filters, so a test trains it in seconds. */
-const SMALL: ModelSpec = {
-  inputShape: [32, 32, 3],
-  seed: 2,
-  layers: [
-    { type: 'conv2d', filters: 4, kernelSize: 3, strides: 2, padding: 'same', activation: 'relu' },
-    { type: 'conv2d', filters: 4, kernelSize: 3, activation: 'relu' },
-    { type: 'maxPooling2d', poolSize: 2 },
-    { type: 'dropout', rate: 0.25 },
-    { type: 'conv2d', filters: 6, kernelSize: 3, padding: 'same', activation: 'relu' },
-    { type: 'conv2d', filters: 6, kernelSize: 3, activation: 'relu' },
-    { type: 'maxPooling2d', poolSize: 2 },
-    { type: 'dropout', rate: 0.25 },
-    { type: 'flatten' },
-    { type: 'dense', units: 16, activation: 'relu' },
-    { type: 'dropout', rate: 0.5 },
-    { type: 'dense', units: 10, activation: 'softmax' },
-  ],
-};
 type Labbed = NnTransfer & { lab: { client: { terminated: boolean } | null } };
 
 /** Saves a small trained-from-scratch base in IndexedDB, as problem 4's page would. */
@@ -35,7 +16,7 @@ async function saveSmallBase(name: string): Promise<void> {
   const client = TrainingClient.inWorker();
   try {
     await client.init({ backend: 'cpu' });
-    await client.buildModel(SMALL);
+    await client.buildModel(smallCnn(2));
     await client.saveModel(`indexeddb://${name}`);
   } finally {
     client.terminate();

@@ -1,39 +1,15 @@
-// Shared by the transfer tests: the real 100-image file as an `arrays` source, a small conv net shaped like the
-// homework's CNN, and a model's weights by name read from its saved files.
-import type { ModelSpec } from '../../../src/spec/index.js';
+// Shared by the transfer tests: the real 100-image file as an `arrays` source, the small CNN of tests/fixtures, and a
+// model's weights by name read from its saved files.
 import type { DataSource, ModelFiles } from '../../../src/worker/index.js';
 import { parseCifar10 } from '../../../src/data/index.js';
 import { readCifar } from '../cifar10/data.js';
+
+export { smallCnn } from '../../fixtures/small-cnn.js';
 
 /** The first `n` images of cifar10_tiny_100.bin as a source for loadData (fresh buffers: they are transferred). */
 export function tinySource(n = 100): DataSource {
   const { images, labels } = parseCifar10(readCifar('cifar10_tiny_100.bin'));
   return { kind: 'arrays', x: images.slice(0, n * 3072), y: labels.slice(0, n), count: n, shape: [32, 32, 3], format: 'cifar10' };
-}
-
-/**
- * The homework CNN's layer order with a few filters: two convs, pool, dropout, the top two convs, pool, dropout,
- * flatten, a Dense head with dropout. Small enough to train in a test.
- */
-export function smallCnn(seed = 1): ModelSpec {
-  return {
-    inputShape: [32, 32, 3],
-    seed,
-    layers: [
-      { type: 'conv2d', filters: 4, kernelSize: 3, strides: 2, padding: 'same', activation: 'relu' },
-      { type: 'conv2d', filters: 4, kernelSize: 3, activation: 'relu' },
-      { type: 'maxPooling2d', poolSize: 2 },
-      { type: 'dropout', rate: 0.25 },
-      { type: 'conv2d', filters: 6, kernelSize: 3, padding: 'same', activation: 'relu' },
-      { type: 'conv2d', filters: 6, kernelSize: 3, activation: 'relu' },
-      { type: 'maxPooling2d', poolSize: 2 },
-      { type: 'dropout', rate: 0.25 },
-      { type: 'flatten' },
-      { type: 'dense', units: 16, activation: 'relu' },
-      { type: 'dropout', rate: 0.5 },
-      { type: 'dense', units: 10, activation: 'softmax' },
-    ],
-  };
 }
 
 /** Every weight of saved model files by name ("conv2d/kernel"), as float32 values. */
