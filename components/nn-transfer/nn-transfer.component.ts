@@ -200,13 +200,16 @@ export class NnTransfer extends NnElement {
     await this.runStage(1);
   }
 
+  /** Unfreezes the top two conv layers unless the student already unfroze some of the reused layers. */
+  private async unfreeze(): Promise<boolean> {
+    if (this.lab.model!.layers.some((l) => this.lab.reused.includes(l.name) && l.trainable)) return true;
+    return !!(await this.guard('The top convolutional layers could not be unfrozen', 'model', async () => (await this.lab.unfreezeTop(), true)));
+  }
+
   /** Stage 2's offer: measures training through the top two conv layers and fits a subset to the budget. */
   async measure(): Promise<StageOffer | null> {
-    if (this.lab.busy || this.lab.stage < 1) return null;
-    const offer = await this.guard('Measuring failed', 'budget', async () => {
-      if (!this.lab.model!.layers.some((l) => this.lab.reused.includes(l.name) && l.trainable)) await this.lab.unfreezeTop();
-      return this.lab.offer(this.plan(2), this.budget);
-    });
+    if (this.lab.busy || this.lab.stage < 1 || !(await this.unfreeze())) return null;
+    const offer = await this.guard('Measuring failed', 'budget', () => this.lab.offer(this.plan(2), this.budget));
     if (offer) {
       this.offer = offer;
       this.fineSubset = offer.subset;
@@ -215,10 +218,13 @@ export class NnTransfer extends NnElement {
     return offer ?? null;
   }
 
-  /** Stage 2: unfreezes the top two conv layers and fine-tunes at the lower rate on the offered subset, then compares. */
+  /**
+   * Stage 2: unfreezes the top two conv layers and fine-tunes at the lower rate, on the training images the student
+   * set or, when none, on the subset measured to fit the budget; then compares.
+   */
   async fineTune(): Promise<void> {
-    if (this.lab.busy || this.lab.stage < 1) return;
-    if (!this.offer && !(await this.measure())) return;
+    if (this.lab.busy || this.lab.stage < 1 || !(await this.unfreeze())) return;
+    if (!this.fineSubset && !(await this.measure())) return;
     await this.runStage(2);
   }
 
@@ -277,7 +283,9 @@ export class NnTransfer extends NnElement {
 
   private async toggle(name: string, on: boolean): Promise<void> {
     await this.guard('The layer could not be changed', 'model', () => this.lab.setTrainable({ [name]: on }));
+    // Other layers train at another speed: the next stage 2 measures again.
     this.offer = null;
+    this.fineSubset = 0;
   }
 
   protected override render() {
@@ -287,7 +295,7 @@ export class NnTransfer extends NnElement {
     const controls = stageControls(this, lab, {
       trainHead: () => void this.trainHead(), measure: () => void this.measure(), fineTune: () => void this.fineTune(),
       stop: () => this.stop(), compare: () => void this.compare(),
-      setSubset: (n) => ((this.fineSubset = n), (this.offer = null)), setEpochs: (n) => (this.fineTuneEpochs = n),
+      setSubset: (n) => (this.fineSubset = n), setEpochs: (n) => (this.fineTuneEpochs = n),
     }, { offer: this.offer, subset: this.fineSubset, rate: this.plan(2).learningRate });
     return html`
       ${baseControls({

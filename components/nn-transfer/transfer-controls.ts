@@ -34,8 +34,8 @@ export function baseControls(o: BaseOptions) {
     <legend class="title">1 · The base model: a trained CIFAR-10 network</legend>
     ${radio('course', 'The course’s base model', !o.hasCourse)}
     ${radio('saved', html`The model saved in this browser as “${o.savedName}” (problem 4)`)}
-    ${radio('files', html`Model files (<code>model.json</code> and its weights, also converted from Keras):
-      <input type="file" accept=".json,.bin" multiple ?disabled=${o.busy} @change=${onFiles} />`)}
+    ${radio('files', html`Model files: <code>model.json</code> and its weights (also a Keras model converted with <code>tensorflowjs_converter</code>)`)}
+    <label class="file">The files: <input type="file" accept=".json,.bin" multiple ?disabled=${o.busy} @change=${onFiles} /></label>
     <div class="row"><button type="button" class="load-base" @click=${o.load} ?disabled=${o.busy}>Load the base</button></div>
   </fieldset>`;
 }

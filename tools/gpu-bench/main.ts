@@ -14,6 +14,7 @@ import { installDawn } from './dawn-setup.js';
 installDawn();
 const { adapterLabel, cifarDataset } = await import('../../src/tf/index.js');
 const { benchCifarCnn } = await import('./cifar-bench.js');
+const { benchTransfer } = await import('./transfer-bench.js');
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
@@ -29,6 +30,7 @@ const USAGE = `Trains the homework CIFAR-10 CNN with nn-mathlets' TF.js trainer 
   --warmup N         untimed steps first: shader compilation (default 3)
   --read-every MS    how often losses are read back (default: the display rate, as in the page)
   --no-self-check    skip the WebGPU self-check
+  --transfer         also problem 5's stage 1: an epoch on cached activations vs an epoch of the whole model
   --json FILE        write the result as JSON`;
 if (flag('help')) {
   console.log(USAGE);
@@ -60,7 +62,11 @@ console.log(`[tfjs] adapter: ${adapter ? adapterLabel(adapter) : 'none'}; backen
 for (const r of result.rows) {
   console.log(`[tfjs] batch ${r.batchSize}: ${r.imagesPerSecond.toFixed(1)} images/s; 50,000-image epoch ≈ ${(50_000 / r.imagesPerSecond).toFixed(0)} s`);
 }
+const transfer = flag('transfer')
+  ? await benchTransfer(data, { backend: value('backend', 'webgpu') as BackendName, selfCheck: false, log: (line) => console.log(`[tfjs] ${line}`) })
+  : undefined;
+if (transfer) console.log(`[tfjs] transfer stage 1: ${transfer.stage1EpochSeconds.toFixed(2)} s an epoch vs ${transfer.wholeEpochSeconds.toFixed(1)} s for the whole model: ${transfer.ratio.toFixed(1)}× (target ≥ 5×)`);
 const json = value('json', '');
-if (json) writeFileSync(json, JSON.stringify({ ...result, dataFile, images: data.count }, null, 2));
+if (json) writeFileSync(json, JSON.stringify({ ...result, dataFile, images: data.count, transfer }, null, 2));
 // Dawn keeps native handles open; the numbers are out, so end here.
 process.exit(0);

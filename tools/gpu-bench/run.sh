@@ -3,9 +3,10 @@
 # homework CIFAR-10 CNN with nn-mathlets' TF.js trainer on WebGPU, then the same network with PyTorch on the same
 # GPU, and prints both. Needs only /bin/sh, and python3 with PyTorch for the baseline.
 #
-#   ./run.sh [--steps N] [--warmup N] [--batch 32,64] [--swiftshader] [--no-torch] [--read-every MS]
+#   ./run.sh [--steps N] [--warmup N] [--batch 32,64] [--swiftshader] [--no-torch] [--read-every MS] [--transfer]
 #
 # --swiftshader uses the packed software Vulkan (SwiftShader) instead of a GPU driver: a check that the pack runs.
+# --transfer also times problem 5's stage 1 (an epoch on cached activations) against an epoch of the whole model.
 # Environment: PYTHON (default python3), GPU_BENCH_WORK (unpack folder, default ./.run beside this script).
 set -eu
 DIR=$(cd "$(dirname "$0")" && pwd)
@@ -18,6 +19,7 @@ while [ $# -gt 0 ]; do
     --warmup) WARMUP=$2; shift 2 ;;
     --batch) BATCH=$2; shift 2 ;;
     --read-every) EXTRA="$EXTRA --read-every $2"; shift 2 ;;
+    --transfer) EXTRA="$EXTRA --transfer"; shift ;;
     --swiftshader) SOFTWARE=1; shift ;;
     --no-torch) TORCH=0; shift ;;
     *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
