@@ -313,10 +313,12 @@ export class NnTransfer extends NnElement {
       ${this.renderError()}
       <p class="status" role="status">${b ? `${b.summary} ` : ''}${this.status}</p>
       ${progressView(lab.progress)}
-      ${lab5 && lab.model
+      ${lab5
         ? html`<section part="layers" class="step" aria-labelledby="layers-title">
             <p id="layers-title" class="title">3 · Which layers train (Keras's <code>check_trainable</code>)</p>
-            ${layerTable(lab.model, lab.reused, lab.busy, (n, on) => void this.toggle(n, on))}</section>`
+            ${lab.model
+              ? layerTable(lab.model, lab.reused, lab.busy, (n, on) => void this.toggle(n, on))
+              : html`<p class="muted">Shown once the base and the data are loaded: the base's layers up to the Flatten, frozen, under a new head.</p>`}</section>`
         : ''}
       ${lab5 ? html`<section part="stages" class="step" aria-labelledby="stages-title">
           <p id="stages-title" class="title">4 · Train: the new head, then the top two convolutional layers</p>

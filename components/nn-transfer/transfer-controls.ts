@@ -82,7 +82,7 @@ export function stageControls(host: Settings, lab: TransferLab, act: StageAction
         <label>Learning rate <input type="number" min="0" step="any" .value=${String(s.rate)} ?disabled=${busy}
           @change=${(e: Event) => (host.fineTuneRate = num(e))} /></label>
         <label>Epochs <input type="number" min="1" max="200" .value=${String(host.fineTuneEpochs)} ?disabled=${busy} @change=${(e: Event) => act.setEpochs(num(e))} /></label>
-        <label>Training images <input type="number" min="1" max=${count || nothing} .value=${String(s.subset || count)} ?disabled=${busy}
+        <label>Training images <input type="number" min="1" max=${count || nothing} .value=${count ? String(s.subset || count) : ''} placeholder="all" ?disabled=${busy}
           @change=${(e: Event) => act.setSubset(Math.max(0, Math.min(count, Math.round(num(e)) || 0)))} /></label>
       </div>
       <div class="row">
