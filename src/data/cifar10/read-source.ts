@@ -5,7 +5,8 @@ import { SNIFF_BYTES, detectFormat } from './detect.js';
 import { Cifar10Error, abortError } from './errors.js';
 import { Gunzip } from './gunzip.js';
 import type { ProgressReporter } from './progress.js';
-import type { RecordBudget } from './limits.js';
+import { CIFAR10_RECORD_BYTES } from './classes.js';
+import { CIFAR10_MAX_ARCHIVE_BYTES, type DeclaredSize, type RecordBudget } from './limits.js';
 import { RecordSink } from './record-sink.js';
 import type { OpenedSource } from './sources.js';
 
@@ -78,6 +79,10 @@ export async function readSource(source: OpenedSource, ctx: ReadContext): Promis
 
   try {
     if (signal?.aborted) throw abortError(signal);
+    if (checked !== undefined && checked > CIFAR10_MAX_ARCHIVE_BYTES) {
+      // More than any CIFAR-10 file, archive or batch, can be: refused before a byte is read.
+      ctx.budget.take(Math.ceil(checked / CIFAR10_RECORD_BYTES), source.name, declaredSize(source, checked));
+    }
     // Enough of the start to tell gzip, tar, HTML and records apart.
     const head: Uint8Array[] = [];
     let headBytes = 0;
@@ -129,9 +134,7 @@ function makeSink(format: ReturnType<typeof detectFormat>, source: OpenedSource,
   if (format === 'bin') {
     // A size that holds reserves or bounds the arrays; a hint, or none, lets them grow as records come.
     const declared =
-      source.total !== undefined && source.size !== 'hint'
-        ? { by: source.size === 'certain' ? 'is' : 'its Content-Length declares', bytes: source.total }
-        : undefined;
+      source.total !== undefined && source.size !== 'hint' ? declaredSize(source, source.total) : undefined;
     const records = new RecordSink(source.name, { declared, certain: source.size === 'certain', budget });
     return {
       write: (bytes) => records.write(bytes),
@@ -155,6 +158,10 @@ function makeSink(format: ReturnType<typeof detectFormat>, source: OpenedSource,
     cancel: (reason) => gunzip.cancel(reason),
     ignored: archive.ignored,
   };
+}
+
+function declaredSize(source: OpenedSource, bytes: number): DeclaredSize {
+  return { by: source.size === 'certain' ? 'is' : 'its Content-Length declares', bytes };
 }
 
 /** The first chunks as one view (a copy only when the first chunk is shorter than the sniff window). */
