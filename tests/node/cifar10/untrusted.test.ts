@@ -14,6 +14,7 @@ import { ArchiveBatches } from '../../../src/data/cifar10/archive.js';
 import { CIFAR10_MAX_ARCHIVE_BYTES, RecordBudget } from '../../../src/data/cifar10/limits.js';
 import { RecordSink } from '../../../src/data/cifar10/record-sink.js';
 import { readCifar } from './data.js';
+import { rejectsWith } from './rejects.js';
 import { FakeCache } from './fake-cache.js';
 import { sendRaw, startServer, type TestServer } from './server.js';
 import { makeTar, type TarInput } from './tar-writer.js';
@@ -21,18 +22,6 @@ import { makeTar, type TarInput } from './tar-writer.js';
 const tiny = readCifar('cifar10_tiny_100.bin');
 const whole = parseCifar10(tiny);
 const MB = 1 << 20;
-
-async function rejectsWith(promise: Promise<unknown>, code: string, ...patterns: RegExp[]): Promise<Cifar10Error> {
-  try {
-    await promise;
-  } catch (err) {
-    assert.ok(err instanceof Cifar10Error, `expected a Cifar10Error, got ${String(err)}`);
-    assert.equal(err.code, code, err.message);
-    for (const p of patterns) assert.match(err.message, p);
-    return err;
-  }
-  assert.fail(`expected a ${code} error`);
-}
 
 /** The most ArrayBuffer memory held above the start while `work` runs (sampled at each progress step and at the end). */
 async function peakArrayBuffers(work: (sample: () => void) => Promise<unknown>): Promise<number> {
