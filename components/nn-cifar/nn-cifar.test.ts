@@ -77,7 +77,7 @@ describe('<nn-cifar>', () => {
 
   it('a download cut short shows the bytes that arrived; a lying Content-Length is refused without a crash', async () => {
     // tests/browser/http-faults.mjs: the real file, cut after 155,150 of its 307,300 bytes.
-    const cut = '/http-faults/cut/cifar10_tiny_100.bin?at=155150&wait=300';
+    const cut = '/http-faults/cut/cifar10_tiny_100.bin?at=155150&wait=1000';
     const el = await fixture<NnCifar>(html`<nn-cifar src=${cut} backend="cpu"></nn-cifar>`);
     const error = oneEvent(el, 'nn-error') as Promise<NnErrorEvent>;
     expect(await el.loadData()).to.equal(false);
