@@ -158,7 +158,7 @@ export class NnTransfer extends NnElement {
     const list = (Array.isArray(from) ? from : [from]) as Array<string | Blob>;
     if (list.length === 0) return (this.fail('No data: set src to CIFAR-10 files, or pick them.', { attribute: 'src' }), false);
     const source = (list.length === 1 ? list[0] : list) as string | string[] | Blob | Blob[];
-    const data = await this.guard('The data could not be loaded', 'src', () => this.lab.loadData(source, this.backend, this.validationSplit));
+    const data = await this.guard('The data could not be loaded', 'src', () => this.lab.loadData(source, this.backend, this.validationSplit, this.subset));
     if (!data) return false;
     this.comparison = null;
     if (this.view === 'lab' && this.lab.base && !this.lab.model) await this.guard('The new head could not be made', 'head-units', () => this.lab.newHead(this.headUnits, this.seed));

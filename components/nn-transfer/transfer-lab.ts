@@ -115,10 +115,10 @@ export class TransferLab implements ReactiveController {
   }
 
   /** Loads CIFAR-10 (10-class labels kept; the 4-class labels are made as activations are cached). */
-  async loadData(from: string | string[] | Blob | Blob[], backend: BackendName | 'auto', validationSplit: number): Promise<LoadedData> {
+  async loadData(from: string | string[] | Blob | Blob[], backend: BackendName | 'auto', validationSplit: number, subset = 0): Promise<LoadedData> {
     return this.with({ kind: 'loading', loaded: 0, total: undefined }, async () => {
       const client = await this.worker(backend);
-      const sets = await client.loadData({ source: { kind: 'cifar10', from }, name: 'train', testName: 'test', validationSplit });
+      const sets = await client.loadData({ source: { kind: 'cifar10', from }, name: 'train', testName: 'test', validationSplit, subset: subset || undefined });
       const train = sets.find((s) => s.name === 'train') ?? sets[0];
       const test = sets.find((s) => s.name === 'test') ?? train;
       for (const name of this.caches.keys()) await client.dropData(name);
