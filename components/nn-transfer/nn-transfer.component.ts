@@ -24,6 +24,7 @@ const NAMES: [string, string] = ['the original model', 'the transferred model'];
  * unfreeze the top two convolutional layers and fine-tune at a lower rate on a subset that fits a time budget; and
  * compare the original model (its predictions mapped to 4 classes) with the new one on the same test set.
  *
+ * @tagname nn-transfer
  * @summary Transfer learning on CIFAR-10: a new head on frozen conv layers, fine-tuning, and the comparison.
  * @fires nn-error - A model, data or attribute it could not use (no saved model of that name, a file that is not CIFAR-10).
  * @csspart base - Choosing and loading the base model.

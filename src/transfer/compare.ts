@@ -106,9 +106,12 @@ export function comparisonSentence(c: ModelComparison): string {
     if (lost && lost.g < -TIE) parts.push(`${capital(worse)} still does better on ${c.classNames[lost.i]} (${recall(sw, lost.i)} against ${recall(sb, lost.i)}).`);
   }
   const n = a.count.toLocaleString('en-US');
-  parts.push(
-    `On these ${n} test images the difference in accuracy is ${c.significant ? '' : 'not '}larger than chance would explain (McNemar's test: ${c.onlyFirst} images only ${nameA} got right, ${c.onlySecond} only ${nameB}).`,
-  );
+  const mcnemar = `McNemar's test: ${c.onlyFirst} images only ${nameA} got right, ${c.onlySecond} only ${nameB}`;
+  if (c.onlyFirst === c.onlySecond) parts.push(`On these ${n} test images their accuracies are equal (${mcnemar}).`);
+  else {
+    const higher = c.onlySecond > c.onlyFirst ? nameB : nameA;
+    parts.push(`On these ${n} test images ${higher}’s higher accuracy is ${c.significant ? '' : 'not '}more than chance would explain (${mcnemar}).`);
+  }
   const base = c.baseline;
   let baseline = `Always answering “${c.classNames[base.classIndex]}” scores ${pct(base.accuracy)} accuracy and ${pct(base.balancedAccuracy)} balanced accuracy`;
   const weak = c.names.filter((_, k) => c.scores[k].accuracy <= base.accuracy);

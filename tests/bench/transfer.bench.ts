@@ -12,8 +12,10 @@ import { argmaxRows, TrainingClient, type DataSource } from '../../src/worker/in
 import type { BenchRow } from './types.js';
 
 const DATA = '../shared/data/cifar10';
-const MODEL = 'content/models/cifar10-base';
+// The course's base; another model folder (model.json + weights.bin) and fewer images and epochs for a quick check.
+const MODEL = process.env.NN_TRANSFER_BASE ?? 'content/models/cifar10-base';
 const EPOCHS = Number(process.env.NN_TRANSFER_EPOCHS ?? 10);
+const IMAGES = process.env.NN_TRANSFER_IMAGES ? Number(process.env.NN_TRANSFER_IMAGES) : undefined;
 const BUDGET = 180;
 
 function source(file: string): DataSource {
@@ -39,11 +41,11 @@ async function compare(client: TrainingClient, base: string, mine: string): Prom
   );
 }
 
-function scoreRows(stage: string, c: ModelComparison): BenchRow[] {
+function scoreRows(stage: string, c: ModelComparison, images: number): BenchRow[] {
   const [a, b] = c.scores;
   return [
     {
-      name: `transfer: ${stage}, balanced accuracy on cifar10_test_2k.bin (4 classes)`,
+      name: `transfer: ${stage}, balanced accuracy on ${images.toLocaleString('en-US')} images of cifar10_test_2k.bin (4 classes)`,
       value: b.balancedAccuracy,
       unit: '',
       target: 'clearly above the majority baseline',
@@ -64,8 +66,8 @@ export default async function bench(): Promise<BenchRow[]> {
     const w = readFileSync(`${MODEL}/weights.bin`);
     const started = performance.now();
     await client.loadModel({ modelJson: readFileSync(`${MODEL}/model.json`, 'utf8'), weightsName: 'weights.bin', weights: w.buffer.slice(w.byteOffset, w.byteOffset + w.byteLength) });
-    await client.loadData({ source: train10k, name: 'train' });
-    await client.loadData({ source: test2k, name: 'test' });
+    const [train, test] = [await client.loadData({ source: train10k, name: 'train', subset: IMAGES }), await client.loadData({ source: test2k, name: 'test', subset: IMAGES && IMAGES / 5 })];
+    const [trainCount, testCount] = [train[0].count, test[0].count];
     const { model } = await client.reuseLayers({ classes: 4, head: headSpec(512), seed: 42 });
 
     // Stage 1: the new head on activations of the frozen layers, computed once.
@@ -79,8 +81,8 @@ export default async function bench(): Promise<BenchRow[]> {
     const stage1Done = performance.now();
     const epochSeconds = medianEpochSeconds(elapsed);
     const afterStage1 = await compare(client, at1, at1);
-    rows.push({ name: `transfer: frozen base's activations at ${at1}, 12,000 images, once`, value: (12000 * 1000) / (cachedAt - started), unit: 'images/s', note: `${((cachedAt - started) / 1000).toFixed(0)} s` });
-    rows.push(...scoreRows(`stage 1 (${EPOCHS} epochs, ${((stage1Done - cachedAt) / 1000).toFixed(0)} s)`, afterStage1));
+    rows.push({ name: `transfer: frozen base's activations at ${at1}, ${(trainCount + testCount).toLocaleString('en-US')} images, once`, value: ((trainCount + testCount) * 1000) / (cachedAt - started), unit: 'images/s', note: `${((cachedAt - started) / 1000).toFixed(0)} s` });
+    rows.push(...scoreRows(`stage 1 (${EPOCHS} epochs, ${((stage1Done - cachedAt) / 1000).toFixed(0)} s)`, afterStage1, testCount));
 
     // Stage 2: the top two convs unfrozen; throughput measured on two batches, a subset offered for the budget.
     const plan2: StagePlan = { ...plan1, learningRate: 1e-4, epochs: 5, validation: 500 };
@@ -91,7 +93,7 @@ export default async function bench(): Promise<BenchRow[]> {
     const measured = await client.measureTop({ at: at2, data: sample.name, spec: stageSpec(plan2), steps: 2 });
     const offer = offerStage({
       rates: { train: measured.imagesPerSecond, cache: sample.imagesPerSecond },
-      available: 10000, batchSize: plan2.batchSize, budgetSeconds: BUDGET, epochs: plan2.epochs, validation: plan2.validation, cacheOnly: 2000,
+      available: trainCount, batchSize: plan2.batchSize, budgetSeconds: BUDGET, epochs: plan2.epochs, validation: Math.min(plan2.validation, testCount), cacheOnly: testCount,
     });
     const stage2Start = performance.now();
     const train2 = await client.cacheActivations({ data: 'train', at: at2, relabel: RELABEL, subset: offer.subset, name: `train@${at2}` });
@@ -106,7 +108,7 @@ export default async function bench(): Promise<BenchRow[]> {
       unit: 'images/s',
       note: `offer: ${offer.subset} images × ${offer.epochs} epochs, predicted ${offer.seconds.toFixed(0)} s, took ${stage2Seconds.toFixed(0)} s (with caching the test set)`,
     });
-    rows.push(...scoreRows(`after stage 2 (${offer.subset} images × ${offer.epochs} epochs)`, afterStage2));
+    rows.push(...scoreRows(`after stage 2 (${offer.subset} images × ${offer.epochs} epochs)`, afterStage2, testCount));
     rows.push({ name: 'transfer: the whole flow, base → stage 1 → stage 2 → comparison', value: flowSeconds / 60, unit: 'min', target: '< 10 min on this machine’s CPU', note: afterStage2.sentence });
 
     // An epoch of the whole model, and of the frozen full model without a cache: two timed steps each, after a
@@ -118,11 +120,11 @@ export default async function bench(): Promise<BenchRow[]> {
       return (1000 * 2 * plan1.batchSize) / (stamps[2] - stamps[0]);
     };
     await client.setTrainable(Object.fromEntries(tops.map((n) => [n, false])));
-    const frozen = 10000 / (await rate());
+    const frozen = trainCount / (await rate());
     await client.setTrainable(Object.fromEntries(model.layers.filter((l) => l.params > 0).map((l) => [l.name, true])));
-    const whole = 10000 / (await rate());
+    const whole = trainCount / (await rate());
     rows.push({
-      name: 'transfer: stage-1 epoch on cached activations, 10,000 images (tfjs cpu)',
+      name: `transfer: stage-1 epoch on cached activations, ${trainCount.toLocaleString('en-US')} images (tfjs cpu)`,
       value: epochSeconds,
       unit: 's',
       target: '≥ 5× faster than an epoch of the whole model',

@@ -85,15 +85,16 @@ test('the comparison names the better model by balanced accuracy, where it gains
     c.sentence,
     'The new model is better: balanced accuracy 92.9% against 50.0% (accuracy 80.0% against 80.0%). ' +
       'It gains most on cat (100.0% of them right against 0.0%). The original model still does better on other (100.0% against 71.4%). ' +
-      "On these 20 test images the difference in accuracy is not larger than chance would explain (McNemar's test: 4 images only the original model got right, 4 only the new model). " +
+      "On these 20 test images their accuracies are equal (McNemar's test: 4 images only the original model got right, 4 only the new model). " +
       'Always answering “other” scores 70.0% accuracy and 25.0% balanced accuracy.',
   );
   const same = compareModels(truth, { name: 'A', predicted: original }, { name: 'B', predicted: original }, { classNames: CLASSES });
   assert.match(same.sentence, /^A and B are about as good/);
-  assert.match(same.sentence, /is not larger than chance/);
+  assert.match(same.sentence, /their accuracies are equal \(McNemar's test: 0 images only A got right, 0 only B\)/);
   const weak = compareModels(truth, { name: 'A', predicted: new Array(20).fill(3) }, { name: 'B', predicted: truth }, { classNames: CLASSES });
   assert.equal(weak.significant, true, '6 images only B got right, none only A: (6−1)²/6 > 3.84');
   assert.match(weak.sentence, /B is better: balanced accuracy 100\.0% against 25\.0%/);
+  assert.match(weak.sentence, /B’s higher accuracy is more than chance would explain \(McNemar's test: 0 images only A got right, 6 only B\)/);
   assert.match(weak.sentence, /A is no better than that in accuracy\.$/);
 });
 
