@@ -68,7 +68,7 @@ export default async function bench(): Promise<BenchRow[]> {
     await client.loadModel({ modelJson: readFileSync(`${MODEL}/model.json`, 'utf8'), weightsName: 'weights.bin', weights: w.buffer.slice(w.byteOffset, w.byteOffset + w.byteLength) });
     const [train, test] = [await client.loadData({ source: train10k, name: 'train', subset: IMAGES }), await client.loadData({ source: test2k, name: 'test', subset: IMAGES && IMAGES / 5 })];
     const [trainCount, testCount] = [train[0].count, test[0].count];
-    const { model } = await client.reuseLayers({ classes: 4, head: headSpec(512), seed: 42 });
+    const { model } = await client.reuseLayers({ classes: 4, head: headSpec(128), seed: 42 });
 
     // Stage 1: the new head on activations of the frozen layers, computed once.
     const at1 = cachePlan(model.layers).at!;
