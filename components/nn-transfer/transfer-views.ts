@@ -88,7 +88,7 @@ export function comparisonView(c: ModelComparison) {
       <tbody>
         ${row('accuracy', a.accuracy, b.accuracy, c.baseline.accuracy)}
         ${row('balanced accuracy', a.balancedAccuracy, b.balancedAccuracy, c.baseline.balancedAccuracy)}
-        ${c.classNames.map((n, i) => row(`${n} (${int(a.support[i])})`, a.perClass[i], b.perClass[i], i === c.baseline.classIndex ? 1 : 0))}
+        ${c.classNames.map((n, i) => row(`${n} (${int(a.support[i])})`, a.perClass[i], b.perClass[i], a.support[i] === 0 ? NaN : i === c.baseline.classIndex ? 1 : 0))}
       </tbody></table></div>
     <div class="matrices">${matrix(a.confusion, c.names[0])} ${matrix(b.confusion, c.names[1])}</div>`;
 }
