@@ -38,7 +38,7 @@ export async function benchTransfer(data: Dataset, options: { backend: BackendNa
   await chooseBackend({ backend: options.backend, selfCheck: options.selfCheck });
   const four = { ...data, y: relabel(data.y as Uint8Array, TRANSFER_RELABEL.map, TRANSFER_RELABEL.other) };
   const base = buildModel(cifarCnn());
-  const { model } = await reuseLayers(base, { classes: 4, head: headSpec(512) });
+  const { model } = await reuseLayers(base, { classes: 4, head: headSpec(128) });
   base.dispose();
   const plan = cachePlan(describeModel(model).layers);
   const spec = { ...stageSpec({ learningRate: 1e-3, epochs: options.epochs ?? 3, batchSize, seed: 0, subset: 0, validation: 0 }) };
