@@ -78,6 +78,8 @@ export class NnTransfer extends NnElement {
 
   @state() private choice: BaseChoice = 'course';
   @state() private status = '';
+  /** Which base is loaded, kept in the status line while the stages report. */
+  @state() private baseNote = '';
   @state() private curves: CurveRun[] = [];
   @state() private offer: StageOffer | null = null;
   /** Stage 2's training images and epochs, as offered or as the student set them. */
@@ -145,7 +147,8 @@ export class NnTransfer extends NnElement {
     });
     if (!info) return false;
     this.resetRuns();
-    this.status = `Base: ${from}, ${info.outputUnits} classes, ${info.params.toLocaleString('en-US')} parameters.`;
+    this.baseNote = `Base: ${from}, ${info.outputUnits} classes, ${info.params.toLocaleString('en-US')} parameters.`;
+    this.status = '';
     if (this.view === 'lab' && this.lab.data) await this.guard('The new head could not be made', 'head-units', () => this.lab.newHead(this.headUnits, this.seed));
     return true;
   }
@@ -315,7 +318,7 @@ export class NnTransfer extends NnElement {
         ${lab.data ? countsView(lab.data.train, lab.data.test) : ''}
       </section>
       ${this.renderError()}
-      <p class="status" role="status">${b ? `${b.summary} ` : ''}${this.status}</p>
+      <p class="status" role="status">${b ? `${b.summary} ` : ''}${this.baseNote} ${this.status}</p>
       ${progressView(lab.progress)}
       ${lab5
         ? html`<section part="layers" class="step" aria-labelledby="layers-title">
