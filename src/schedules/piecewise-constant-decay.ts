@@ -4,6 +4,7 @@
  * still gets the earlier value (Keras compares with ≤).
  */
 import { isFiniteNumber, joinPath } from '../spec/problems.js';
+import { LIMITS, overLimit } from '../spec/limits.js';
 import { pyFloat, pyList, pyNumber, texNumber } from './format.js';
 import { etaOf, type ScheduleKind } from './kind.js';
 import type { PiecewiseConstantDecaySpec } from './types.js';
@@ -28,7 +29,10 @@ export const PIECEWISE_CONSTANT_DECAY: ScheduleKind<PiecewiseConstantDecaySpec> 
     const vPath = joinPath(base, 'values');
     const bOk = Array.isArray(boundaries) && boundaries.length > 0;
     if (!bOk) problems.need(bPath, 'must be a non-empty array of steps', boundaries);
-    else {
+    else if (boundaries.length > LIMITS.maxScheduleBoundaries) {
+      problems.add(bPath, overLimit(bPath, boundaries.length, 'maxScheduleBoundaries', 'boundaries long'), boundaries.length);
+      return;
+    } else {
       boundaries.forEach((b, i) => {
         if (!isFiniteNumber(b)) problems.need(joinPath(bPath, i), 'must be a finite number', b);
         else if (i > 0 && isFiniteNumber(boundaries[i - 1]) && b <= boundaries[i - 1]) {
