@@ -25,6 +25,10 @@ export const baseStyles = css`
     --_muted: var(--nn-muted, #5f6368);
     --_bg: var(--nn-bg, #fff);
   }
+  /* The global hidden attribute hides the element, as on any other; :host's display would otherwise win over it. */
+  :host([hidden]) {
+    display: none !important;
+  }
   *,
   *::before,
   *::after {

@@ -1,4 +1,4 @@
-import { html, type PropertyValues } from 'lit';
+import { html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ModelSpec } from '../../src/spec/types.js';
 import { adapterLabel, cifarCnn } from '../../src/worker/index.js';
@@ -7,6 +7,7 @@ import { enumConverter, integerConverter, numberConverter } from '../internal/at
 import { NnElement } from '../internal/nn-element.js';
 import '../nn-curves/nn-curves.js';
 import { ratesConverter } from './rates.js';
+import { cifarModelProblem } from '../internal/spec-checks.js';
 import { recommendLearningRate, type Recommendation } from '../../src/tf/sweep/recommend.js';
 import { geometricRates } from '../../src/tf/sweep/rates.js';
 import { SweepRunner, type SweepPlan, type SweepRun } from './sweep-runner.js';
@@ -35,7 +36,7 @@ export class NnLrSweep extends NnElement {
   /** URL of CIFAR-10 binary data (a `.bin` batch, or the official `.tar.gz`), relative to the page. */
   @property({ type: String, attribute: 'src' }) src = '';
   /** The rates, comma-separated; when unset, `rate-count` rates spaced geometrically from `min-rate` to `max-rate`. */
-  @property({ attribute: 'rates', converter: ratesConverter }) rates?: number[];
+  @property({ attribute: 'rates', converter: ratesConverter }) rates?: number[] = undefined;
   /** How many rates when `rates` is unset. */
   @property({ attribute: 'rate-count', converter: integerConverter('rate-count', 2, 12) }) rateCount = 4;
   /** The smallest rate when `rates` is unset. */
@@ -59,7 +60,7 @@ export class NnLrSweep extends NnElement {
   /** A quick sweep: 25 steps per rate on at most 800 images (about a minute on a laptop GPU). */
   @property({ type: Boolean, attribute: 'quick' }) quick = false;
   /** The network (a ModelSpec); the homework's CIFAR-10 CNN by default. */
-  @property({ attribute: false }) model: ModelSpec = cifarCnn({ seed: 42 });
+  @property({ attribute: false, check: cifarModelProblem }) model: ModelSpec = cifarCnn({ seed: 42 });
 
   @state() private recommendation: Recommendation | null = null;
   private readonly sweep = new SweepRunner(this);
@@ -78,20 +79,7 @@ export class NnLrSweep extends NnElement {
     return this.sweep.running;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    this.checkProperties(changed, {
-      rates: { fallback: undefined },
-      rateCount: { fallback: 4, attribute: 'rate-count' },
-      minRate: { fallback: 1e-5, attribute: 'min-rate' },
-      maxRate: { fallback: 1e-1, attribute: 'max-rate' },
-      optimizer: { fallback: 'rmsprop' },
-      backend: { fallback: 'auto' },
-      epochs: { fallback: 1 },
-      steps: { fallback: 0 },
-      subset: { fallback: 2000 },
-      batchSize: { fallback: 32, attribute: 'batch-size' },
-      seed: { fallback: 42 },
-    });
+  protected override willUpdate(): void {
     this.rateList = this.rates ?? geometricRates(Math.min(this.minRate, this.maxRate), Math.max(this.minRate, this.maxRate), this.rateCount);
   }
 
