@@ -65,13 +65,17 @@ export function pointConverter(attribute: string): Kind<readonly [number, number
   );
 }
 
-/** JSON text → the parsed value (its shape is checked by the property's own `check`). */
+/**
+ * JSON text → the parsed value (its shape is checked by the property's own `check`). The text `null` is refused: it
+ * was written on purpose, unlike a removed attribute, and is not a value the element can draw.
+ */
 export function jsonConverter(attribute: string): Kind<unknown> {
   return {
     fromAttribute(text) {
       if (text === null) return null;
       try {
-        return JSON.parse(text);
+        const value: unknown = JSON.parse(text);
+        return value === null ? new BadAttribute(attribute, text, `${attribute}="null" is not a value (remove the attribute for the default)`) : value;
       } catch {
         return new BadAttribute(attribute, text, `${attribute} is not valid JSON`);
       }

@@ -32,6 +32,8 @@ export class NnElement extends LitElement {
   private changing?: PropertyValues;
   /** The next update puts back values after a crash: its message stays. */
   private keepMessage = false;
+  /** The properties put back after a crash: setting any of them again (even to the same value) updates. */
+  private crashed: PropertyKey[] = [];
 
   /** Dispatches one of the library's typed events (or a native `input`/`change`) from the host. */
   emit<E extends Event>(event: E): E {
@@ -55,7 +57,8 @@ export class NnElement extends LitElement {
   protected override shouldUpdate(changed: PropertyValues): boolean {
     this.changing = changed;
     const { checked, refused } = this.propertyGuard.validate(changed, !this.hasUpdated);
-    if (checked && !refused && this.failures === 0 && !this.keepMessage) this.clearError();
+    if (this.keepMessage) this.crashed.splice(0).forEach((key) => this.propertyGuard.markRefused(key));
+    else if (checked && !refused && this.failures === 0) this.clearError();
     this.keepMessage = false;
     return super.shouldUpdate(changed);
   }
@@ -82,7 +85,9 @@ export class NnElement extends LitElement {
     if (++this.crashes === 1 && this.changing) {
       const self = this as unknown as Record<PropertyKey, unknown>;
       for (const [key, old] of this.changing) {
-        if (this.propertyGuard.options(key)) self[key] = this.hasUpdated ? old : this.propertyGuard.defaultOf(key);
+        if (!this.propertyGuard.options(key)) continue;
+        self[key] = this.hasUpdated ? old : this.propertyGuard.defaultOf(key);
+        this.crashed.push(key);
       }
       this.keepMessage = true;
       this.fail(message, { cause: error });

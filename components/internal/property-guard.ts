@@ -44,7 +44,8 @@ function typeProblem(key: PropertyKey, options: PropertyDeclaration, value: unkn
 
 /**
  * Checks the changed public properties of one element before each update. A value is, in turn:
- * - `null` or `undefined` (a removed attribute, or a framework unsetting a prop): the property's default, no message;
+ * - `null` or `undefined` (a removed attribute, or a framework unsetting a prop): the property's default, no message
+ *   (the default itself is not checked: an element fits it to its other properties);
  * - a `BadAttribute` (text its converter could not read): refused;
  * - a string given to a property that is not text: read as the attribute's text would be;
  * - then held to the converter's rule (or its type's) and the declaration's `check`.
@@ -78,6 +79,11 @@ export class PropertyGuard {
     return this.defaults.get(key);
   }
 
+  /** Treats the next value of `key` as a change, even the one it holds (after an update with it threw). */
+  markRefused(key: PropertyKey): void {
+    if (this.options(key)) this.refused.add(key);
+  }
+
   /** Called for every set, before Lit compares values: returns the options to compare with. */
   noteSet(key: PropertyKey, options: PropertyDeclaration | undefined, value: unknown): PropertyDeclaration | undefined {
     const own = this.options(key);
@@ -108,7 +114,8 @@ export class PropertyGuard {
         else if (typeof kind?.fromAttribute === 'function') value = kind.fromAttribute(value);
         if (value !== self[key]) self[key] = value;
       }
-      if (value === null || value === undefined) {
+      if (value === null || value === undefined || value === this.defaults.get(key)) {
+        // The default is good by definition (an element fits it to its other properties in willUpdate).
         const d = this.defaults.get(key);
         if (value !== d) self[key] = d;
         this.refused.delete(key);

@@ -77,8 +77,10 @@ export class NnSchedule extends NnElement {
       this.schedule = this.spec.name;
       this.params = paramsOf(this.spec);
     } else if (changed.has('schedule') || changed.has('params') || this.spec === undefined) {
-      // A new schedule alone starts from its defaults: the old one's parameters would not fit it.
-      const fresh = changed.has('schedule') && !changed.has('params') && this.hasUpdated;
+      // A new schedule alone (or with parameters that were refused) starts from its defaults: the old one's
+      // parameters would not fit it.
+      const paramsGiven = changed.has('params') && this.params !== changed.get('params');
+      const fresh = changed.has('schedule') && !paramsGiven && this.hasUpdated;
       const built = buildSpec(this.schedule, fresh ? undefined : this.params);
       this.spec = 'spec' in built ? built.spec : buildSpecOrThrow('ExponentialDecay');
       if (!('spec' in built)) this.fail(built.message, { attribute: built.attribute, value: this.params });
