@@ -1,8 +1,13 @@
 // The rules of <nn-boundary>'s object properties, set from JavaScript: what a page may hand it, and how much.
 import { describeValue } from '../../src/spec/problems.js';
 
-/** The most data points drawn (each is an SVG mark; 10,000 draw in about 30 ms). */
-export const MAX_POINTS = 10_000;
+/** The most data points drawn (each is an SVG mark). */
+export const MAX_POINTS = 2_000;
+/**
+ * The most work one map may take, in grid cells × model weights: a 256×256 grid of a model of 3,000 weights, a
+ * 64×64 grid of one of 48,000 (a map is computed again on every change of the model).
+ */
+export const MAX_GRID_WORK = 200_000_000;
 /** The most half-planes shaded. */
 export const MAX_HALF_PLANES = 64;
 
@@ -10,12 +15,20 @@ const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFi
 const isArrayLike = (v: unknown): v is ArrayLike<unknown> =>
   Array.isArray(v) || ArrayBuffer.isView(v) || (typeof v === 'object' && v !== null && typeof (v as { length?: unknown }).length === 'number');
 
-/** An engine model with two inputs (what `decisionGrid` draws). */
-export function modelProblem(m: unknown): string | undefined {
+/** An engine model with two inputs (what `decisionGrid` draws), small enough to map at `resolution`. */
+export function modelProblem(m: unknown, resolution: number): string | undefined {
   const model = m as { inputDim?: unknown; outputDim?: unknown; layers?: unknown; params?: unknown };
   if (typeof m !== 'object' || m === null || !Array.isArray(model.layers) || !(model.params instanceof Float64Array))
     return `model must be a model of the small engine (sequential(...) from nn-mathlets/core), got ${describeValue(m)}`;
-  return model.inputDim === 2 ? undefined : `model must take 2 inputs (x, y), not ${String(model.inputDim)}`;
+  if (model.inputDim !== 2) return `model must take 2 inputs (x, y), not ${String(model.inputDim)}`;
+  return gridWorkProblem(model.params.length, resolution);
+}
+
+/** A message when a map of `weights` at `resolution` is more work than one update may take. */
+export function gridWorkProblem(weights: number, resolution: number): string | undefined {
+  if (weights * resolution * resolution <= MAX_GRID_WORK) return undefined;
+  const most = Math.floor(Math.sqrt(MAX_GRID_WORK / weights));
+  return `a ${resolution}×${resolution} map of a model of ${weights.toLocaleString('en')} weights is too much work for one update: use resolution ${most >= 8 ? `${most} or less` : 'at 8 a smaller model'}`;
 }
 
 /** `{ X: [[x, y], …], y: [label, …] }`, as long as each other and at most MAX_POINTS. */

@@ -5,7 +5,7 @@ import { NnElement } from '../internal/nn-element.js';
 import { ResizeController } from '../internal/resize-controller.js';
 import { modelContext, type SharedModel } from '../internal/model-context.js';
 import { BadAttribute, enumConverter, integerConverter, pointConverter, quote } from '../internal/attributes.js';
-import { halfPlanesProblem, modelProblem, pointsProblem } from './boundary-checks.js';
+import { gridWorkProblem, halfPlanesProblem, modelProblem, pointsProblem } from './boundary-checks.js';
 import { decisionGrid, isGold, type Classifier } from '../internal/engine.js';
 import { NnPointMoveEvent } from '../events/nn-point-move.js';
 import { PlotTransform, parseDomain, type Domain } from './transform.js';
@@ -51,7 +51,7 @@ export class NnBoundary extends NnElement {
   static override styles = [styles];
 
   /** The classifier to draw: any engine model with two inputs. Ignored inside `<nn-mathlet>`. */
-  @property({ attribute: false, check: modelProblem }) model?: Classifier = undefined;
+  @property({ attribute: false, check: (m: unknown, el: NnBoundary) => modelProblem(m, el.resolution) }) model?: Classifier = undefined;
 
   /** Which output unit's probability colours the map; -1 (default) is the last one (gold, or a sigmoid's only unit). */
   @property({
@@ -77,7 +77,12 @@ export class NnBoundary extends NnElement {
   domain = '0,1,0,1';
 
   /** Cells per side of the probability grid (8–256, default 64); the canvas scales it up. */
-  @property({ attribute: 'resolution', converter: integerConverter('resolution', 8, 256) }) resolution = 64;
+  @property({
+    attribute: 'resolution',
+    converter: integerConverter('resolution', 8, 256),
+    check: (r: number, el: NnBoundary) => (el.model ? gridWorkProblem(el.model.params.length, r) : undefined),
+  })
+  resolution = 64;
 
   /** The task's outline to draw: `semicircle` (problem 13's half-disc; the probe then shows its true class) or `none`. */
   @property({ attribute: 'outline', converter: enumConverter('outline', OUTLINES) }) outline: 'semicircle' | 'none' = 'none';
@@ -88,7 +93,7 @@ export class NnBoundary extends NnElement {
   /** Accessible name of the probe (default "input point"). */
   @property({ type: String, attribute: 'probe-label' }) probeLabel = 'input point';
 
-  /** Data points to draw: `{ X: [[x, y], …], y: [label, …] }` (at most 10,000). */
+  /** Data points to draw: `{ X: [[x, y], …], y: [label, …] }` (at most 2,000). */
   @property({ attribute: false, check: pointsProblem }) points?: BoundaryPoints = undefined;
 
   /** Regions to shade and label, e.g. each hidden unit's dead half-plane (at most 64). */

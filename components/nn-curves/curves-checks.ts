@@ -4,8 +4,8 @@ import { describeValue } from '../../src/spec/problems.js';
 
 /** The most runs drawn at once. */
 export const MAX_RUNS = 32;
-/** The most values in one series (epochs, or steps for a learning-rate sweep). */
-export const MAX_SERIES_LENGTH = 100_000;
+/** The most values drawn at once, over every run's train and validation series (smoothed on each update). */
+export const MAX_CURVE_VALUES = 200_000;
 /** The most learning-rate change markers of one run. */
 export const MAX_LR_MARKERS = 500;
 
@@ -13,7 +13,8 @@ const isArrayLike = (v: unknown): v is ArrayLike<unknown> =>
   Array.isArray(v) || (ArrayBuffer.isView(v) && !(v instanceof DataView));
 
 /** A message when `runs` is not an array of `{ name, scalars: { tag: [...] }, markers? }` within the limits. */
-export function runsProblem(runs: unknown): string | undefined {
+export function runsProblem(runs: unknown, metric = 'accuracy'): string | undefined {
+  let drawn = 0;
   if (!Array.isArray(runs)) return `runs must be an array of { name, scalars, markers? }, got ${describeValue(runs)}`;
   if (runs.length > MAX_RUNS) return `runs: ${runs.length} runs is over the limit of ${MAX_RUNS}`;
   for (let i = 0; i < runs.length; i++) {
@@ -23,12 +24,12 @@ export function runsProblem(runs: unknown): string | undefined {
       return `${at} must be { name: text, scalars: { tag: [values] } }, got ${describeValue(r)}`;
     for (const [tag, values] of Object.entries(r.scalars)) {
       if (!isArrayLike(values)) return `${at}.scalars.${tag} must be an array of numbers, got ${describeValue(values)}`;
-      if (values.length > MAX_SERIES_LENGTH) return `${at}.scalars.${tag}: ${values.length.toLocaleString('en')} values is over the limit of ${MAX_SERIES_LENGTH.toLocaleString('en')}`;
+      if (tag === metric || tag === `val_${metric}`) drawn += values.length;
     }
     if (r.markers !== undefined && (typeof r.markers !== 'object' || r.markers === null)) return `${at}.markers must be an object, got ${describeValue(r.markers)}`;
     const lr = (r.markers as { lrChanges?: unknown } | undefined)?.lrChanges;
     if (lr !== undefined && (!Array.isArray(lr) || lr.length > MAX_LR_MARKERS))
       return `${at}.markers.lrChanges must be an array of at most ${MAX_LR_MARKERS} epochs, got ${describeValue(lr)}`;
   }
-  return undefined;
+  return drawn > MAX_CURVE_VALUES ? `runs: ${drawn.toLocaleString('en')} values of ${metric} to draw is over the limit of ${MAX_CURVE_VALUES.toLocaleString('en')}` : undefined;
 }

@@ -28,11 +28,14 @@ import { styles } from './nn-curves.styles.js';
 export class NnCurves extends NnElement {
   static override styles = [styles];
 
-  /** The runs to draw: `{ name, scalars: { accuracy: [...], val_accuracy: [...] }, markers }` (run store records fit). */
-  @property({ attribute: false, check: runsProblem }) runs: readonly CurveRun[] = [];
+  /**
+   * The runs to draw: `{ name, scalars: { accuracy: [...], val_accuracy: [...] }, markers }` (run store records fit);
+   * at most 32 runs and 200,000 values of the metric in all.
+   */
+  @property({ attribute: false, check: (r: unknown, el: NnCurves) => runsProblem(r, el.metric) }) runs: readonly CurveRun[] = [];
 
   /** Which scalar to plot: `metric` for train and `val_<metric>` for validation (`accuracy`, `loss`, …). */
-  @property({ type: String, attribute: 'metric' }) metric = 'accuracy';
+  @property({ type: String, attribute: 'metric', check: (m: string, el: NnCurves) => runsProblem(el.runs, m) }) metric = 'accuracy';
 
   /** TensorBoard's smoothing weight, 0 (none) to 0.99. */
   @property({ attribute: 'smoothing', converter: numberConverter('smoothing', 0, 0.99) }) smoothing = 0;

@@ -51,8 +51,8 @@ export class NnGradientFlow extends NnElement {
   /** Depth view: hidden layers of the deep network (2–30). */
   @property({ attribute: 'depth', converter: integerConverter('depth', 2, 30) }) depth = 10;
 
-  /** Depth view: units per hidden layer (2–64). */
-  @property({ attribute: 'units', converter: integerConverter('units', 2, 64) }) units = 16;
+  /** Depth view: units per hidden layer (2–32). */
+  @property({ attribute: 'units', converter: integerConverter('units', 2, 32) }) units = 16;
 
   /** Depth view: every layer's initializer (`glorot_uniform`, Keras's default; `he_normal`; `random_uniform`). */
   @property({ attribute: 'initializer', converter: enumConverter('initializer', INITIALIZERS) }) initializer: Init = 'glorot_uniform';
@@ -104,7 +104,7 @@ export class NnGradientFlow extends NnElement {
     };
     return html`<div class="controls" part="controls">
       <label>Depth <select @change=${set('depth')}>${withValue([3, 5, 10, 15, 20, 30], this.depth).map((d) => html`<option ?selected=${d === this.depth}>${d}</option>`)}</select></label>
-      <label>Units <select @change=${set('units')}>${withValue([4, 8, 16, 32, 64], this.units).map((u) => html`<option ?selected=${u === this.units}>${u}</option>`)}</select></label>
+      <label>Units <select @change=${set('units')}>${withValue([4, 8, 16, 32], this.units).map((u) => html`<option ?selected=${u === this.units}>${u}</option>`)}</select></label>
       <label>Initializer <select @change=${set('initializer')}>${INITIALIZERS.map((i) => html`<option value=${i} ?selected=${i === this.initializer}>${i === 'random_uniform' ? 'random_uniform(−1, 1)' : i}</option>`)}</select></label>
     </div>`;
   }

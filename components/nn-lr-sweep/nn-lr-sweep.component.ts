@@ -50,7 +50,7 @@ export class NnLrSweep extends NnElement {
   /** Epochs per rate. */
   @property({ attribute: 'epochs', converter: integerConverter('epochs', 1, 100) }) epochs = 1;
   /** Steps per rate (0: the epochs decide). */
-  @property({ attribute: 'steps', converter: integerConverter('steps', 0, 1e6) }) steps = 0;
+  @property({ attribute: 'steps', converter: integerConverter('steps', 0, 10_000) }) steps = 0;
   /** Train on the first n images only. */
   @property({ attribute: 'subset', converter: integerConverter('subset', 1, 60000) }) subset = 2000;
   /** Images per training step. */

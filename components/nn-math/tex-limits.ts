@@ -1,8 +1,8 @@
 // How much TeX <nn-math> typesets: KaTeX's time grows with the formula, and a size such as \rule{100000em}{1em}
 // makes a box as large as it says. These limits keep one typeset well under 50 ms and the box on the page.
 
-/** The longest TeX typeset, in characters (the course's longest formula is about 600). */
-export const MAX_TEX_LENGTH = 2000;
+/** The longest TeX typeset, in characters (the longest the elements make is about 500: part (c) of the mathlet with 8 hidden units). */
+export const MAX_TEX_LENGTH = 1000;
 /** KaTeX's `maxSize`: the largest size, in em, a formula may ask for (\rule, \kern, \hspace, \\[…]). */
 export const KATEX_MAX_SIZE = 20;
 /** KaTeX's `maxExpand`: macro expansions per formula (KaTeX's default; it stops a \def that calls itself). */

@@ -7,7 +7,9 @@ import type { LabSetup } from './types.js';
 
 export const LAB_LIMITS = Object.freeze({
   /** Points of a lab's data set (each is drawn on the decision map). */
-  maxSamples: 10_000,
+  maxSamples: 2_000,
+  /** Weights of the model: its decision map (40×40) is computed again for every frame drawn while it trains. */
+  maxWeights: 20_000,
   /** Units of one Dense layer. */
   maxUnits: 256,
   /** Dense layers, the output layer included. */
@@ -28,9 +30,17 @@ export function labSetupProblems(setup: unknown): SpecProblem[] {
   };
   if (s.data?.nSamples !== undefined) over('data.nSamples', s.data.nSamples, LAB_LIMITS.maxSamples, 'points');
   over('model.layers', s.model.layers.length, LAB_LIMITS.maxLayers, 'layers');
+  let weights = 0;
+  let inputs = s.model.inputShape[0];
   s.model.layers.forEach((l, i) => {
-    if (l.type === 'dense') over(`model.layers[${i}].units`, l.units, LAB_LIMITS.maxUnits, 'units per layer');
+    if (l.type !== 'dense') return;
+    over(`model.layers[${i}].units`, l.units, LAB_LIMITS.maxUnits, 'units per layer');
+    weights += inputs * l.units + (l.useBias === false ? 0 : l.units);
+    inputs = l.units;
   });
+  if (weights > LAB_LIMITS.maxWeights) {
+    problems.push({ path: 'model', message: `the model has ${weights.toLocaleString('en')} weights; a lab takes at most ${LAB_LIMITS.maxWeights.toLocaleString('en')}`, value: weights });
+  }
   over('train.epochs', s.train.epochs, LAB_LIMITS.maxEpochs, 'epochs');
   if (s.train.batchSize !== undefined) over('train.batchSize', s.train.batchSize, LAB_LIMITS.maxBatchSize, 'examples per step');
   return problems;

@@ -15,6 +15,8 @@ export function piecewiseConstantDecay(options: Omit<PiecewiseConstantDecaySpec,
 }
 
 const TITLE = 'Piecewise constant decay';
+/** Rows of the formula's cases shown at most (the first ones, then the last two). */
+const CASES_SHOWN = 8;
 
 /** PiecewiseConstantDecay: defaults, checks, formula and description, for the registry. */
 export const PIECEWISE_CONSTANT_DECAY: ScheduleKind<PiecewiseConstantDecaySpec> = {
@@ -83,7 +85,9 @@ export const PIECEWISE_CONSTANT_DECAY: ScheduleKind<PiecewiseConstantDecaySpec> 
       const rows = [`${vs[0]} & t \\le ${bs[0]}`];
       for (let i = 1; i < bs.length; i++) rows.push(`${vs[i]} & ${bs[i - 1]} < t \\le ${bs[i]}`);
       rows.push(`${vs[bs.length]} & t > ${bs[bs.length - 1]}`);
-      return `\\begin{cases} ${rows.join(' \\\\ ')} \\end{cases}`;
+      // A long schedule shows its first and last intervals: every row would not fit a page, nor a formula's limit.
+      const shown = rows.length > CASES_SHOWN ? [...rows.slice(0, CASES_SHOWN - 3), '\\vdots & \\vdots', ...rows.slice(-2)] : rows;
+      return `\\begin{cases} ${shown.join(' \\\\ ')} \\end{cases}`;
     };
     return {
       title: TITLE,

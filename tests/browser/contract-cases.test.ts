@@ -126,6 +126,6 @@ describe('element contract: the cases that broke it', () => {
   it('a formula in the text content past the limit is a message too, not a freeze', async () => {
     const math = await fixture<NnMath>(`<nn-math>${'x+'.repeat(5000)}</nn-math>`);
     await math.updateComplete;
-    expect(message(math)).to.contain('10,000 characters long');
+    expect(message(math)).to.contain('10,000 characters long; the limit is 1,000');
   });
 });
