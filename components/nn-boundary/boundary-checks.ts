@@ -2,12 +2,12 @@
 import { describeValue } from '../../src/spec/problems.js';
 
 /** The most data points drawn (each is an SVG mark). */
-export const MAX_POINTS = 2_000;
+export const MAX_POINTS = 1_000;
 /**
- * The most work one map may take, in grid cells × model weights: a 256×256 grid of a model of 3,000 weights, a
- * 64×64 grid of one of 48,000 (a map is computed again on every change of the model).
+ * The most work one map may take, in grid cells × model weights: a 256×256 grid of a model of 900 weights, a 64×64
+ * grid of one of 14,600, a lab's 40×40 grid of one of 37,500 (a map is computed again on every change of the model).
  */
-export const MAX_GRID_WORK = 200_000_000;
+export const MAX_GRID_WORK = 60_000_000;
 /** The most half-planes shaded. */
 export const MAX_HALF_PLANES = 64;
 

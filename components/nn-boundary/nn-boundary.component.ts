@@ -93,7 +93,7 @@ export class NnBoundary extends NnElement {
   /** Accessible name of the probe (default "input point"). */
   @property({ type: String, attribute: 'probe-label' }) probeLabel = 'input point';
 
-  /** Data points to draw: `{ X: [[x, y], …], y: [label, …] }` (at most 2,000). */
+  /** Data points to draw: `{ X: [[x, y], …], y: [label, …] }` (at most 1,000). */
   @property({ attribute: false, check: pointsProblem }) points?: BoundaryPoints = undefined;
 
   /** Regions to shade and label, e.g. each hidden unit's dead half-plane (at most 64). */

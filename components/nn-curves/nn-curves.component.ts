@@ -30,7 +30,7 @@ export class NnCurves extends NnElement {
 
   /**
    * The runs to draw: `{ name, scalars: { accuracy: [...], val_accuracy: [...] }, markers }` (run store records fit);
-   * at most 32 runs and 200,000 values of the metric in all.
+   * at most 32 runs, 20,000 values of the metric and 200 learning-rate markers in all.
    */
   @property({ attribute: false, check: (r: unknown, el: NnCurves) => runsProblem(r, el.metric) }) runs: readonly CurveRun[] = [];
 

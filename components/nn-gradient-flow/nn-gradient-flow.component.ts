@@ -19,9 +19,9 @@ function normsProblem(n: unknown): string | undefined {
   const rows = n as unknown[];
   if (!Array.isArray(n) || !rows.every((r) => Array.isArray(r) || ArrayBuffer.isView(r)))
     return `norms must be an array (per epoch) of arrays (per layer) of numbers, got ${describeValue(n)}`;
-  if (rows.length > 100_000) return `norms: ${rows.length} epochs is over the limit of 100,000`;
-  const layers = (rows[0] as unknown[] | undefined)?.length ?? 0;
-  return layers > 256 ? `norms: ${layers} layers is over the limit of 256` : undefined;
+  // Drawn by <nn-curves>, which takes 20,000 values.
+  const values = rows.length * ((rows[0] as unknown[] | undefined)?.length ?? 0);
+  return values > 20_000 ? `norms: ${rows.length.toLocaleString('en')} epochs × ${(rows[0] as unknown[]).length} layers is over the limit of 20,000 values` : undefined;
 }
 
 /**
@@ -45,7 +45,7 @@ export class NnGradientFlow extends NnElement {
   /** `depth` (gradient size by layer at initialisation, per activation) or `training` (per layer, over epochs). */
   @property({ attribute: 'view', converter: enumConverter('view', VIEWS) }) view: (typeof VIEWS)[number] = 'depth';
 
-  /** Training view: per epoch, each layer's gradient size (`LabRun.gradientNorms`; at most 100,000 epochs of 256 layers). */
+  /** Training view: per epoch, each layer's gradient size (`LabRun.gradientNorms`; at most 20,000 values). */
   @property({ attribute: false, check: normsProblem }) norms: readonly (readonly number[])[] = [];
 
   /** Depth view: hidden layers of the deep network (2–30). */

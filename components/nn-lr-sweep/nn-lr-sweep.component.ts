@@ -15,6 +15,10 @@ import { curveRuns, rateText, recommendationView, runTable } from './sweep-view.
 import { styles } from './nn-lr-sweep.styles.js';
 
 const OPTIMIZERS = ['rmsprop', 'adam', 'sgd', 'adagrad', 'nadam'] as const;
+/** The most losses a sweep draws, over every rate (what `<nn-curves>` takes). */
+const MAX_SWEEP_LOSSES = 20_000;
+/** Losses a plan records: one per step of every rate (the subset is an upper bound of the images there are). */
+const sweepLosses = (p: SweepPlan) => p.rates.length * (p.steps || p.epochs * Math.ceil(p.subset / p.batchSize));
 const BACKENDS = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
 
 /**
@@ -50,7 +54,7 @@ export class NnLrSweep extends NnElement {
   /** Epochs per rate. */
   @property({ attribute: 'epochs', converter: integerConverter('epochs', 1, 100) }) epochs = 1;
   /** Steps per rate (0: the epochs decide). */
-  @property({ attribute: 'steps', converter: integerConverter('steps', 0, 10_000) }) steps = 0;
+  @property({ attribute: 'steps', converter: integerConverter('steps', 0, 1500) }) steps = 0;
   /** Train on the first n images only. */
   @property({ attribute: 'subset', converter: integerConverter('subset', 1, 60000) }) subset = 2000;
   /** Images per training step. */
@@ -96,6 +100,8 @@ export class NnLrSweep extends NnElement {
   async start(): Promise<void> {
     if (this.sweep.running) return;
     if (!this.src) return this.fail('No data: set src to the URL of a CIFAR-10 file.', { attribute: 'src' });
+    const losses = sweepLosses(this.plan);
+    if (losses > MAX_SWEEP_LOSSES) return this.fail(`This sweep would draw ${losses.toLocaleString('en')} losses (rates × steps); the limit is ${MAX_SWEEP_LOSSES.toLocaleString('en')}: set steps, or fewer epochs, rates or images`, { attribute: 'steps' });
     this.recommendation = null;
     this.clearError();
     try {

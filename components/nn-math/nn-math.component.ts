@@ -66,7 +66,7 @@ export class NnMath extends NnElement {
    */
   static fontBase?: string;
 
-  /** The TeX to typeset (at most 1,000 characters, sizes up to 20em). When unset, the element's text content is used. */
+  /** The TeX to typeset (at most 600 characters, sizes up to 20em). When unset, the element's text content is used. */
   @property({ type: String, attribute: 'tex', check: texProblem }) tex?: string = undefined;
 
   /** Typeset as a display formula (own line, centred, larger operators) rather than inline. */

@@ -1,8 +1,11 @@
 // How much TeX <nn-math> typesets: KaTeX's time grows with the formula, and a size such as \rule{100000em}{1em}
 // makes a box as large as it says. These limits keep one typeset well under 50 ms and the box on the page.
 
-/** The longest TeX typeset, in characters (the longest the elements make is about 500: part (c) of the mathlet with 8 hidden units). */
-export const MAX_TEX_LENGTH = 1000;
+/**
+ * The longest TeX typeset, in characters. The longest the elements make is 553 (part (c) of `<nn-mathlet>` with 8
+ * hidden units and leaky ReLU); 600 characters of the costliest kind (x+x+…) take about 40 ms.
+ */
+export const MAX_TEX_LENGTH = 600;
 /** KaTeX's `maxSize`: the largest size, in em, a formula may ask for (\rule, \kern, \hspace, \\[…]). */
 export const KATEX_MAX_SIZE = 20;
 /** KaTeX's `maxExpand`: macro expansions per formula (KaTeX's default; it stops a \def that calls itself). */

@@ -7,15 +7,15 @@ import type { LabSetup } from './types.js';
 
 export const LAB_LIMITS = Object.freeze({
   /** Points of a lab's data set (each is drawn on the decision map). */
-  maxSamples: 2_000,
+  maxSamples: 1_000,
   /** Weights of the model: its decision map (40×40) is computed again for every frame drawn while it trains. */
   maxWeights: 20_000,
   /** Units of one Dense layer. */
   maxUnits: 256,
   /** Dense layers, the output layer included. */
-  maxLayers: 16,
-  /** Epochs of one run. */
-  maxEpochs: 10_000,
+  maxLayers: 10,
+  /** Epochs of one run (its curves and each layer's gradient size per epoch are drawn: 2,000 × 10 values). */
+  maxEpochs: 2_000,
   /** Examples per step. */
   maxBatchSize: 10_000,
 });

@@ -4,7 +4,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { NnElement } from '../../components/internal/nn-element.js';
 import '../../components/index.js';
-import type { NnMathlet, NnNetwork, NnNudge, NnBoundary, NnMath, NnTrainer, NnCurves, NnSchedule } from '../../components/index.js';
+import type { NnMathlet, NnNetwork, NnNudge, NnBoundary, NnMath, NnTrainer, NnCurves, NnSchedule, NnLrSweep } from '../../components/index.js';
+import { dense, sequential } from '../../src/nn/index.js';
 import type { NnErrorEvent } from '../../components/events/nn-error.js';
 import { SEMICIRCLE_BEST } from '../../src/data/index.js';
 import { MAX_TEX_LENGTH } from '../../components/nn-math/tex-limits.js';
@@ -123,9 +124,23 @@ describe('element contract: the cases that broke it', () => {
     expect(math.tex).to.equal('x');
   });
 
+  it('work past an element\'s bounds is refused before it starts: a map too large, too many points, a sweep too long', async () => {
+    const b = await fixture<NnBoundary>(html`<nn-boundary resolution="256"></nn-boundary>`);
+    const big = sequential([dense(64, { activation: 'relu' }), dense(64, { activation: 'relu' }), dense(1, { activation: 'sigmoid' })], { inputShape: [2] });
+    let r = await attempt(b, () => (b.model = big));
+    expect(r.shown).to.contain('a 256×256 map of a model of 4,417 weights is too much work for one update: use resolution 116 or less');
+    expect(b.model).to.equal(undefined);
+    r = await attempt(b, () => (b.points = { X: Array.from({ length: 5000 }, () => [0.5, 0.5]), y: Array.from({ length: 5000 }, () => 1) }));
+    expect(r.shown).to.contain('5000 points is over the limit of 1,000');
+    const sweep = await fixture<NnLrSweep>(html`<nn-lr-sweep src="/shared-data/cifar10/cifar10_tiny_100.bin" epochs="100" subset="60000" batch-size="1"></nn-lr-sweep>`);
+    r = await attempt(sweep, () => void sweep.start());
+    expect(r.shown).to.contain('This sweep would draw 24,000,000 losses (rates × steps); the limit is 20,000');
+    expect(sweep.running).to.equal(false);
+  });
+
   it('a formula in the text content past the limit is a message too, not a freeze', async () => {
     const math = await fixture<NnMath>(`<nn-math>${'x+'.repeat(5000)}</nn-math>`);
     await math.updateComplete;
-    expect(message(math)).to.contain('10,000 characters long; the limit is 1,000');
+    expect(message(math)).to.contain('10,000 characters long; the limit is 600');
   });
 });

@@ -18,14 +18,14 @@ test('points, units, weights, layers, epochs and batch size past the lab limits 
   s.train.batchSize = 50_000;
   s.model.layers = [{ type: 'dense', units: 300, activation: 'relu' }, { type: 'dense', units: 200, activation: 'relu' }, s.model.layers.at(-1)!];
   const got = messages(s).join('\n');
-  assert.match(got, /data\.nSamples is 50,000; a lab takes at most 2,000 points/);
+  assert.match(got, /data\.nSamples is 50,000; a lab takes at most 1,000 points/);
   assert.match(got, /model\.layers\[0\]\.units is 300; a lab takes at most 256 units per layer/);
   assert.match(got, /the model has 61,301 weights; a lab takes at most 20,000/);
-  assert.match(got, /train\.epochs is 50,000; a lab takes at most 10,000 epochs/);
+  assert.match(got, /train\.epochs is 50,000; a lab takes at most 2,000 epochs/);
   assert.match(got, /train\.batchSize is 50,000; a lab takes at most 10,000 examples per step/);
   const deep = structuredClone(labPreset('overfit'));
   deep.model.layers = [...Array.from({ length: LAB_LIMITS.maxLayers }, () => ({ type: 'dense' as const, units: 2 })), deep.model.layers.at(-1)!];
-  assert.match(messages(deep).join('\n'), /model\.layers is 17; a lab takes at most 16 layers/);
+  assert.match(messages(deep).join('\n'), /model\.layers is 11; a lab takes at most 10 layers/);
 });
 
 test('the editor refuses a model over the weight limit by name', () => {
