@@ -64,7 +64,8 @@ export function linePath(values: ArrayLike<number>, x: (i: number) => number, y:
   let d = '';
   let pen = false;
   const point = (i: number) => {
-    d += `${pen ? 'L' : 'M'}${x(i).toFixed(1)},${y(values[i]).toFixed(1)}`;
+    // Rounded by arithmetic, not toFixed: this runs for every point of every line on every redraw while training.
+    d += (pen ? 'L' : 'M') + Math.round(x(i) * 10) / 10 + ',' + Math.round(y(values[i]) * 10) / 10;
     pen = true;
   };
   const drawable = (v: number) => Number.isFinite(v) && !(y.log && v <= 0);

@@ -10,7 +10,7 @@ import { NnCurves } from '../nn-curves/nn-curves.js';
 import { NnGradientFlow } from '../nn-gradient-flow/nn-gradient-flow.js';
 import { LAB_PRESET_NAMES, labPreset, type LabFields, type LabPresetName, type LabRun, type LabSetup } from '../../src/labs/index.js';
 import { pageRunStore, type RunStore } from '../../src/runs/index.js';
-import type { EpochLogs } from '../../src/nn/index.js';
+import { yieldToEventLoop, type EpochLogs } from '../../src/nn/index.js';
 import { validateSpec } from '../../src/spec/index.js';
 import { LabPanel, type PanelHost } from './lab-panel.js';
 import { renderTrainer } from './trainer-view.js';
@@ -62,6 +62,8 @@ export class NnTrainer extends NnElement implements PanelHost {
   /** Setups the page gave through `setup` / `compareSetup`, in place of the presets. */
   private given: (LabSetup | undefined)[] = [];
   private givenCount = 0;
+  private paintWaiting?: Promise<void>;
+  private paintFrame = 0;
 
   /** The left (or only) setup, as plain JSON; setting it loads it in place of the preset. */
   get setup(): LabSetup | undefined {
@@ -183,6 +185,24 @@ export class NnTrainer extends NnElement implements PanelHost {
     const who = `nn-trainer${this.id ? `#${this.id}` : ''}`;
     const edited = panel.preset && JSON.stringify(panel.setup) !== JSON.stringify(labPreset(panel.preset as LabPresetName));
     return `${who} · ${panel.preset ?? 'custom'}${edited ? ' (edited)' : ''}`;
+  }
+
+  paintSoon(): Promise<void> {
+    return (this.paintWaiting ??= new Promise<void>((resolve) => {
+      this.paintFrame = requestAnimationFrame(() => {
+        this.paintWaiting = undefined;
+        this.paintFrame = 0;
+        this.requestUpdate();
+        void this.updateComplete.then(yieldToEventLoop).then(resolve);
+      });
+    }));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // The panels' sessions are aborted as the host leaves; a redraw they waited for is not needed.
+    cancelAnimationFrame(this.paintFrame);
+    this.paintWaiting = undefined;
   }
 
   epochEnded(panel: LabPanel, epoch: number, logs: Readonly<EpochLogs>): void {
