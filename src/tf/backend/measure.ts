@@ -1,0 +1,156 @@
+/**
+ * Backend choice by measurement: a few training steps of the student's own model on each candidate backend, timed,
+ * and the fastest kept (the logic is src/tf/plan/choice.ts's; this is the timing). A slow backend is timed on small
+ * batches so that measuring it does not take as long as training: on a software WebGPU adapter one step of the
+ * homework's CNN at batch 32 takes half a minute, at batch 4 a few seconds, and per image the cost hardly differs.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { LossName, ModelSpec, OptimizerSpec } from '../../spec/index.js';
+import { chooseByMeasurement, describeChoice, type MeasuredChoice, type SpeedSample } from '../plan/choice.js';
+import { buildModel } from '../model/build-model.js';
+import { subset, type Dataset } from '../train/dataset.js';
+import { Trainer } from '../train/trainer.js';
+import { adapterLabel } from './adapter-info.js';
+import { TfError } from '../errors.js';
+import { backendCandidates, backendLabel, chooseBackend, type BackendReport } from './backend.js';
+
+/** Images per step when a backend is first timed; a fast one is then timed at the plan's batch size. */
+export const PROBE_BATCH = 4;
+/** A backend whose step at the plan's batch size would take less than this (ms) is timed at that batch size. */
+const FAST_STEP_MS = 300;
+
+/** What to time: the model, the data its batches come from, and how it trains. */
+export interface MeasureOptions {
+  spec: ModelSpec;
+  data: Dataset;
+  /** The plan's batch size. */
+  batchSize: number;
+  /** Default RMSprop at 1e-3 (the homework's optimizer): the update's cost is part of a step. */
+  optimizer?: OptimizerSpec;
+  /** Default sparse categorical cross-entropy. */
+  loss?: LossName;
+  /** Longest time spent timing steps on one backend after its warm-up step (default 3000 ms). */
+  maxMsPerBackend?: number;
+  /** The candidates to compare (default every registered one, {@link backendCandidates}). */
+  backends?: readonly string[];
+  /** Below this speed (images/s) a hardware GPU is slow and the others are timed too (default 50). */
+  slowBelow?: number;
+  /** Called before each backend is timed. */
+  onMeasure?: (backend: string, label: string, index: number, count: number) => void;
+  /** Called with each Trainer that times steps (and null after it): a stop request can end it at once. */
+  onTrainer?: (trainer: Trainer | null) => void;
+  /** Checked between steps and backends: true ends the measurement. */
+  stopped?: () => boolean;
+}
+
+/** What {@link measureBackends} found, with the backend now active. */
+export interface MeasuredBackend extends MeasuredChoice {
+  report: BackendReport;
+  /** One sentence: what was chosen, its speed, and the others'. */
+  summary: string;
+}
+
+/** Times steps of `model` at `batchSize` until `done(timed, timedMs)`; resolves with the timings after warm-up. */
+async function timeSteps(
+  model: tf.LayersModel,
+  opts: MeasureOptions,
+  batchSize: number,
+  done: (timed: number, timedMs: number, lastMs: number) => boolean,
+): Promise<{ warmupMs: number; timed: number; timedMs: number; lastMs: number }> {
+  const trainer = new Trainer(model, {
+    optimizer: opts.optimizer ?? { name: 'rmsprop', learningRate: 1e-3 },
+    loss: opts.loss ?? 'sparse_categorical_crossentropy',
+    batchSize,
+    epochs: 1000,
+    shuffle: false,
+    seed: 0,
+  });
+  const started = performance.now();
+  let warmEnd = 0;
+  let last = 0;
+  let lastMs = 0;
+  let timed = -1;
+  opts.onTrainer?.(trainer);
+  try {
+    await trainer.fit(subset(opts.data, batchSize * 16), {
+      progressIntervalMs: 0,
+      maxSteps: 64,
+      onBatch: () => {
+        const now = performance.now();
+        timed++;
+        if (timed === 0) warmEnd = now;
+        else lastMs = now - last;
+        last = now;
+        if (opts.stopped?.() || (timed > 0 && done(timed, now - warmEnd, lastMs))) trainer.stop();
+      },
+    });
+  } finally {
+    opts.onTrainer?.(null);
+  }
+  return { warmupMs: warmEnd - started, timed: Math.max(0, timed), timedMs: last - warmEnd, lastMs };
+}
+
+/**
+ * Times a few training steps of `opts.spec` on one backend (started, and self-checked if WebGPU, on the way). Never
+ * rejects: a backend that cannot start or throws gives a sample with `error`.
+ */
+export async function timeTrainingSteps(backend: string, opts: MeasureOptions): Promise<SpeedSample> {
+  const started = performance.now();
+  const label = backendLabel(backend);
+  const failed = (error: string, unavailable = false): SpeedSample => ({
+    backend, label, imagesPerSecond: NaN, steps: 0, batchSize: opts.batchSize, warmupMs: 0, totalMs: performance.now() - started, error,
+    ...(unavailable ? { unavailable } : {}),
+  });
+  try {
+    await chooseBackend({ backend });
+  } catch (err) {
+    return failed((err as Error).message.replace(/\.$/, ''), true);
+  }
+  let model: tf.LayersModel | null = null;
+  try {
+    model = buildModel(opts.spec);
+    const maxMs = opts.maxMsPerBackend ?? 3000;
+    const probe = Math.min(opts.batchSize, PROBE_BATCH);
+    const fast = (ms: number) => (ms / probe) * opts.batchSize < FAST_STEP_MS;
+    // Small batches first: one step after the warm-up says whether the plan's batch size can be timed quickly.
+    const a = await timeSteps(model, opts, probe, (_n, ms, lastMs) => fast(lastMs) || ms >= maxMs);
+    let sample = { batch: probe, ...a };
+    if (probe < opts.batchSize && a.timed > 0 && fast(a.lastMs) && !opts.stopped?.()) {
+      const b = await timeSteps(model, opts, opts.batchSize, (n, ms) => n >= 2 && ms >= Math.min(maxMs, 1000));
+      if (b.timed > 0) sample = { batch: opts.batchSize, ...b, warmupMs: a.warmupMs + b.warmupMs };
+    }
+    if (sample.timed === 0) return failed('measuring was stopped');
+    return {
+      backend, label, imagesPerSecond: (1000 * sample.timed * sample.batch) / sample.timedMs, steps: sample.timed, batchSize: sample.batch,
+      warmupMs: sample.warmupMs, totalMs: performance.now() - started,
+    };
+  } catch (err) {
+    return failed((err as Error).message.replace(/\.$/, ''));
+  } finally {
+    model?.dispose();
+  }
+}
+
+/**
+ * Chooses the backend by timing training steps: the one `chooseBackend()` prefers first, and every other candidate
+ * when WebGPU is missing, a software fallback, or slow. Leaves the fastest active.
+ *
+ * @throws {TfError} `backend` when no candidate could train (each one's reason listed).
+ */
+export async function measureBackends(opts: MeasureOptions, preferred?: BackendReport): Promise<MeasuredBackend> {
+  const first = preferred ?? (await chooseBackend());
+  const adapter = first.adapter;
+  const choice = await chooseByMeasurement({
+    candidates: opts.backends ?? backendCandidates(),
+    preferred: { backend: first.backend, fallbackAdapter: adapter?.isFallbackAdapter ?? false },
+    time: (name) => timeTrainingSteps(name, opts),
+    slowBelow: opts.slowBelow,
+    onMeasure: (name, i, n) => opts.onMeasure?.(name, backendLabel(name), i, n),
+    stopped: opts.stopped,
+  }).catch((err: Error) => {
+    throw new TfError('backend', err.message);
+  });
+  const report = await chooseBackend({ backend: choice.chosen.backend });
+  const summary = describeChoice(choice, adapter ? { label: adapterLabel(adapter), fallback: adapter.isFallbackAdapter } : null);
+  return { ...choice, report, summary };
+}
