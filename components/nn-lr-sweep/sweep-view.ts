@@ -1,8 +1,90 @@
-// The sweep's results as templates: curves for <nn-curves>, the per-rate table, the recommendation.
+// The sweep's views as templates: the plan choice, the backend sentence, the progress line, curves for <nn-curves>,
+// the per-rate table, the recommendation.
 import { html, nothing } from 'lit';
 import type { CurveRun } from '../nn-curves/curves-series.js';
 import type { Recommendation } from '../../src/tf/sweep/recommend.js';
-import type { SweepRun } from './sweep-runner.js';
+import { formatDuration, SLOW_IMAGES_PER_SECOND, type BackendReport } from '../../src/worker/index.js';
+import type { ProgressDetail } from '../events/nn-progress.js';
+import type { Measured } from '../internal/lab-worker.js';
+import { loadingText, measuringText, speedAndTimeLeft } from '../internal/progress-text.js';
+import { stepsPerRate, type SweepPlan, type SweepRun, type SweepRunner } from './sweep-runner.js';
+
+/** The quick plan at the measured speed, with its estimate and the full plan's. */
+export interface QuickPlan {
+  plan: SweepPlan;
+  ms: number;
+  fullMs: number;
+  /** False when the full plan fits the budget: then both plans are the same. */
+  reduced: boolean;
+}
+
+const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+
+/** "63 steps per rate (1 epoch of 2,000 images)" or "9 steps per rate on 288 images". */
+function planWhat(p: SweepPlan): string {
+  return p.steps
+    ? `${plural(p.steps, 'step')} per rate on ${plural(p.subset, 'image')}`
+    : `${plural(p.epochs, 'epoch')} of ${plural(p.subset, 'image')} per rate (${plural(stepsPerRate(p), 'step')})`;
+}
+
+/** The two plans to choose from, each with what it trains and, once measured, how long it takes here. */
+export function planChoice(full: SweepPlan, quick: QuickPlan | null, useQuick: boolean, budget: number, busy: boolean, pick: (quick: boolean) => void) {
+  const same = quick !== null && !quick.reduced;
+  const quickText = !quick
+    ? `cut to about ${formatDuration(budget * 1000)} once a few steps are timed`
+    : same
+      ? `the same as the homework’s here, about ${formatDuration(quick.ms)}`
+      : `${planWhat(quick.plan)}, about ${formatDuration(quick.ms)} here`;
+  return html`<fieldset part="plan" class="plan" ?disabled=${busy}>
+    <legend>Plan</legend>
+    <label><input type="radio" name="plan" value="quick" .checked=${useQuick} @change=${() => pick(true)} /> Quick: ${quickText}</label>
+    <label><input type="radio" name="plan" value="full" .checked=${!useQuick} @change=${() => pick(false)} /> The homework’s: ${planWhat(full)}${
+      quick ? `, about ${formatDuration(quick.fullMs)} here` : ''}</label>
+  </fieldset>`;
+}
+
+/**
+ * What trains, how fast, and what that means: the measured sentence and each plan's time; before measuring, the
+ * backend the worker started on.
+ */
+export function backendLine(report: BackendReport | null, measured: Measured | null, quick: QuickPlan | null, busy: boolean): string {
+  if (!measured || !quick) return report && busy ? report.summary : '';
+  const plans =
+    quick.reduced
+      ? `The homework’s plan takes about ${formatDuration(quick.fullMs)} here; the quick plan about ${formatDuration(quick.ms)}.`
+      : `The homework’s plan takes about ${formatDuration(quick.fullMs)} here.`;
+  const slow =
+    measured.chosen.imagesPerSecond < SLOW_IMAGES_PER_SECOND
+      ? ' This network trains slowly without a graphics card the browser can use; with one (Chrome or Edge, hardware acceleration on), the homework’s plan takes minutes.'
+      : '';
+  return `${measured.summary} ${plans}${slow}`;
+}
+
+/** The sweep's progress line (text, the numbers for `nn-progress`, and the view with its bar). */
+export function progressLine(s: SweepRunner, plan: SweepPlan) {
+  let text = '';
+  const detail: ProgressDetail = {};
+  let bar: ReturnType<typeof html> | typeof nothing = nothing;
+  if (s.phase === 'starting') text = 'Starting the training worker…';
+  else if (s.phase === 'loading') {
+    const l = s.worker.loading ?? { loaded: 0, total: undefined };
+    text = loadingText(l);
+    Object.assign(detail, { loaded: l.loaded, total: l.total });
+    bar = html`<progress max=${l.total ?? nothing} value=${l.total ? l.loaded : nothing}></progress>`;
+  } else if (s.phase === 'measuring') text = measuringText(s.worker.measuring ?? { label: '', index: 0, count: 1 });
+  else if (s.phase === 'stopping') text = 'Stopping…';
+  else if (s.phase === 'training' && s.progress) {
+    const p = s.progress;
+    const runs = s.runs.length;
+    const left = p.steps - p.step + p.steps * (runs - p.run - 1);
+    const etaMs = p.imagesPerSecond > 0 ? (1000 * left * plan.batchSize) / p.imagesPerSecond : NaN;
+    text = `Rate ${p.run + 1} of ${runs} (${rateText(s.runs[p.run].rate)}): step ${p.step} of ${p.steps} · ${speedAndTimeLeft(p.imagesPerSecond, etaMs)}`;
+    Object.assign(detail, { run: p.run, runs, step: p.step, totalSteps: p.steps, imagesPerSecond: p.imagesPerSecond, etaMs });
+    bar = html`<progress max=${runs * p.steps} value=${p.run * p.steps + p.step}></progress>`;
+  }
+  const view = html`<div part="progress" class="progress"><span role="status">${text}</span>${bar}</div>`;
+  return { text, detail, view };
+}
 
 /** A rate as people write it. */
 export const rateText = (r: number) => (r < 1e-3 || r >= 1e3 ? Number(r.toPrecision(2)).toExponential().replace('e-', 'e−') : String(r));

@@ -129,7 +129,7 @@ export interface MeasureParams {
   optimizer?: OptimizerSpec;
   /** Default sparse categorical cross-entropy. */
   loss?: LossName;
-  /** Longest time spent timing one backend after its warm-up step (default 3000 ms). */
+  /** Longest time spent timing one backend after its warm-up step (default 2000 ms). */
   maxMsPerBackend?: number;
   /** The candidates to compare (default every registered one). */
   backends?: string[];

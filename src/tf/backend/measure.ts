@@ -29,7 +29,7 @@ export interface MeasureOptions {
   optimizer?: OptimizerSpec;
   /** Default sparse categorical cross-entropy. */
   loss?: LossName;
-  /** Longest time spent timing steps on one backend after its warm-up step (default 3000 ms). */
+  /** Longest time spent timing steps on one backend after its warm-up step (default 2000 ms). */
   maxMsPerBackend?: number;
   /** The candidates to compare (default every registered one, {@link backendCandidates}). */
   backends?: readonly string[];
@@ -109,7 +109,7 @@ export async function timeTrainingSteps(backend: string, opts: MeasureOptions): 
   let model: tf.LayersModel | null = null;
   try {
     model = buildModel(opts.spec);
-    const maxMs = opts.maxMsPerBackend ?? 3000;
+    const maxMs = opts.maxMsPerBackend ?? 2000;
     const probe = Math.min(opts.batchSize, PROBE_BATCH);
     const fast = (ms: number) => (ms / probe) * opts.batchSize < FAST_STEP_MS;
     // Small batches first: one step after the warm-up says whether the plan's batch size can be timed quickly.
