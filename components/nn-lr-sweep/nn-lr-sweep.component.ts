@@ -12,7 +12,8 @@ import { ratesConverter } from './rates.js';
 import { recommendLearningRate, type Recommendation } from '../../src/tf/sweep/recommend.js';
 import { geometricRates } from '../../src/tf/sweep/rates.js';
 import { SweepRunner, stepsPerRate, type SweepPlan, type SweepRun } from './sweep-runner.js';
-import { backendLine, curveRuns, planChoice, progressLine, rateText, recommendationView, runTable, type QuickPlan } from './sweep-view.js';
+import { backendSentence, planChoice } from '../internal/plan-view.js';
+import { curveRuns, planWhat, progressLine, rateText, recommendationView, runTable, type QuickPlan } from './sweep-view.js';
 import { styles } from './nn-lr-sweep.styles.js';
 
 const OPTIMIZERS = ['rmsprop', 'adam', 'sgd', 'adagrad', 'nadam'] as const;
@@ -206,10 +207,13 @@ export class NnLrSweep extends NnElement {
         <button type="button" class="run" @click=${() => this.start()} ?disabled=${s.running}>Run the sweep</button>
         <button type="button" class="stop" @click=${() => void this.stop()} ?disabled=${!s.running || stopping}>${stopping ? 'Stopping…' : 'Stop'}</button>
       </div>
-      ${planChoice(full, quick, this.useQuick, this.budget, s.running, (q) => (this.useQuick = q))}
+      ${planChoice({
+        quick: quick ? planWhat(quick.plan) : null, full: planWhat(full), estimate: quick, budgetMs: this.budget * 1000, useQuick: this.useQuick,
+        busy: s.running, pick: (q) => (this.useQuick = q),
+      })}
       <p class="rates">${full.rates.map(rateText).join(', ')} · ${full.optimizer} · batch ${full.batchSize}, shuffled</p>
       ${this.renderError()}
-      <p part="backend" class="backend" role="status">${backendLine(s.worker.backend, m, quick, s.running)}</p>
+      <p part="backend" class="backend" role="status">${backendSentence(s.worker.backend, m, quick, s.running)}</p>
       ${s.running ? progressLine(s, this.plan).view : this.outcome ? html`<p part="progress" class="progress">${this.outcome}</p>` : ''}
       <nn-curves label="Training loss by step, one curve per learning rate" metric="loss" x-label="step" log-scale
         max-epochs=${s.plan ? stepsPerRate(s.plan) : 0} .runs=${curveRuns(s.runs)}></nn-curves>

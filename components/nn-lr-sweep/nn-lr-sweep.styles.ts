@@ -1,8 +1,10 @@
 import { css } from 'lit';
+import { planStyles } from '../internal/plan-view.js';
 import { baseStyles } from '../internal/styles.js';
 
 export const styles = [
   baseStyles,
+  planStyles,
   css`
     .controls {
       display: flex;
@@ -15,35 +17,6 @@ export const styles = [
       font-size: 0.875rem;
       color: var(--_muted);
       overflow-wrap: anywhere;
-    }
-    fieldset.plan {
-      display: grid;
-      gap: 0.25rem;
-      margin: 0.5rem 0;
-      padding: 0.25rem 0.75rem 0.5rem;
-      border: 1px solid var(--_muted);
-      border-radius: 0.375rem;
-    }
-    fieldset.plan label {
-      display: flex;
-      gap: 0.5rem;
-      align-items: center;
-      min-height: 2rem;
-    }
-    fieldset.plan input {
-      flex: none;
-      width: 1.25rem;
-      height: 1.25rem;
-      margin: 0;
-    }
-    .progress {
-      display: grid;
-      gap: 0.25rem;
-      margin: 0.5rem 0;
-      font-variant-numeric: tabular-nums;
-    }
-    .progress progress {
-      width: 100%;
     }
     table {
       border-collapse: collapse;

@@ -3,61 +3,21 @@
 import { html, nothing } from 'lit';
 import type { CurveRun } from '../nn-curves/curves-series.js';
 import type { Recommendation } from '../../src/tf/sweep/recommend.js';
-import { formatDuration, SLOW_IMAGES_PER_SECOND, type BackendReport } from '../../src/worker/index.js';
 import type { ProgressDetail } from '../events/nn-progress.js';
-import type { Measured } from '../internal/lab-worker.js';
+import { plural, type PlanEstimate } from '../internal/plan-view.js';
 import { loadingText, measuringText, speedAndTimeLeft } from '../internal/progress-text.js';
 import { stepsPerRate, type SweepPlan, type SweepRun, type SweepRunner } from './sweep-runner.js';
 
 /** The quick plan at the measured speed, with its estimate and the full plan's. */
-export interface QuickPlan {
+export interface QuickPlan extends PlanEstimate {
   plan: SweepPlan;
-  ms: number;
-  fullMs: number;
-  /** False when the full plan fits the budget: then both plans are the same. */
-  reduced: boolean;
 }
 
-const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
-
 /** "63 steps per rate (1 epoch of 2,000 images)" or "9 steps per rate on 288 images". */
-function planWhat(p: SweepPlan): string {
+export function planWhat(p: SweepPlan): string {
   return p.steps
     ? `${plural(p.steps, 'step')} per rate on ${plural(p.subset, 'image')}`
     : `${plural(p.epochs, 'epoch')} of ${plural(p.subset, 'image')} per rate (${plural(stepsPerRate(p), 'step')})`;
-}
-
-/** The two plans to choose from, each with what it trains and, once measured, how long it takes here. */
-export function planChoice(full: SweepPlan, quick: QuickPlan | null, useQuick: boolean, budget: number, busy: boolean, pick: (quick: boolean) => void) {
-  const same = quick !== null && !quick.reduced;
-  const quickText = !quick
-    ? `cut to about ${formatDuration(budget * 1000)} once a few steps are timed`
-    : same
-      ? `the same as the homework’s here, about ${formatDuration(quick.ms)}`
-      : `${planWhat(quick.plan)}, about ${formatDuration(quick.ms)} here`;
-  return html`<fieldset part="plan" class="plan" ?disabled=${busy}>
-    <legend>Plan</legend>
-    <label><input type="radio" name="plan" value="quick" .checked=${useQuick} @change=${() => pick(true)} /> Quick: ${quickText}</label>
-    <label><input type="radio" name="plan" value="full" .checked=${!useQuick} @change=${() => pick(false)} /> The homework’s: ${planWhat(full)}${
-      quick ? `, about ${formatDuration(quick.fullMs)} here` : ''}</label>
-  </fieldset>`;
-}
-
-/**
- * What trains, how fast, and what that means: the measured sentence and each plan's time; before measuring, the
- * backend the worker started on.
- */
-export function backendLine(report: BackendReport | null, measured: Measured | null, quick: QuickPlan | null, busy: boolean): string {
-  if (!measured || !quick) return report && busy ? report.summary : '';
-  const plans =
-    quick.reduced
-      ? `The homework’s plan takes about ${formatDuration(quick.fullMs)} here; the quick plan about ${formatDuration(quick.ms)}.`
-      : `The homework’s plan takes about ${formatDuration(quick.fullMs)} here.`;
-  const slow =
-    measured.chosen.imagesPerSecond < SLOW_IMAGES_PER_SECOND
-      ? ' This network trains slowly without a graphics card the browser can use; with one (Chrome or Edge, hardware acceleration on), the homework’s plan takes minutes.'
-      : '';
-  return `${measured.summary} ${plans}${slow}`;
 }
 
 /** The sweep's progress line (text, the numbers for `nn-progress`, and the view with its bar). */

@@ -112,11 +112,13 @@ export async function timeTrainingSteps(backend: string, opts: MeasureOptions): 
     const maxMs = opts.maxMsPerBackend ?? 2000;
     const probe = Math.min(opts.batchSize, PROBE_BATCH);
     const fast = (ms: number) => (ms / probe) * opts.batchSize < FAST_STEP_MS;
+    // Enough: three steps over 300 ms give a steady figure; a slow backend stops at maxMs with what it has.
+    const enough = (n: number, ms: number) => (n >= 3 && ms >= 300) || ms >= maxMs;
     // Small batches first: one step after the warm-up says whether the plan's batch size can be timed quickly.
-    const a = await timeSteps(model, opts, probe, (_n, ms, lastMs) => fast(lastMs) || ms >= maxMs);
+    const a = await timeSteps(model, opts, probe, (n, ms, lastMs) => (probe < opts.batchSize && fast(lastMs)) || enough(n, ms));
     let sample = { batch: probe, ...a };
     if (probe < opts.batchSize && a.timed > 0 && fast(a.lastMs) && !opts.stopped?.()) {
-      const b = await timeSteps(model, opts, opts.batchSize, (n, ms) => n >= 2 && ms >= Math.min(maxMs, 1000));
+      const b = await timeSteps(model, opts, opts.batchSize, enough);
       if (b.timed > 0) sample = { batch: opts.batchSize, ...b, warmupMs: a.warmupMs + b.warmupMs };
     }
     if (sample.timed === 0) return failed('measuring was stopped');
