@@ -1,11 +1,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
   fieldsFromSetup,
+  labPreset,
   LabSession,
   setupFromFields,
   type FieldProblem,
   type LabData,
   type LabFields,
+  type LabPresetName,
   type LabRun,
   type LabSetup,
 } from '../../src/labs/index.js';
@@ -15,7 +17,7 @@ import { lrChangeEpochs, type RunRecord, type RunStore } from '../../src/runs/in
 /** What a panel needs from the element that holds it. */
 export interface PanelHost extends ReactiveControllerHost {
   readonly runStore: RunStore;
-  /** The run's name in the store, e.g. "nn-trainer#lab · vanishing-fixed". */
+  /** The run's name in the store, e.g. "Fixed model · nn-trainer#lab". */
   runName(panel: LabPanel): string;
   epochEnded(panel: LabPanel, epoch: number, logs: Readonly<EpochLogs>): void;
   trainEnded(panel: LabPanel, run: LabRun): void;
@@ -107,6 +109,13 @@ export class LabPanel implements ReactiveController {
       this.setup = undefined;
       this.problems = [...this.problems, { field: 'setup', label: 'Setup', message: e instanceof Error ? e.message : String(e) }];
     }
+  }
+
+  /** The setup's title as a student reads it: the preset's ("Fixed model"), or "Your setup"; "(edited)" once changed. */
+  get title(): string {
+    const preset = this.preset ? labPreset(this.preset as LabPresetName) : undefined;
+    const edited = preset && JSON.stringify(this.setup) !== JSON.stringify(preset);
+    return `${preset?.title ?? 'Your setup'}${edited ? ' (edited)' : ''}`;
   }
 
   /** The data being trained on (or that the untrained setup would train on). */

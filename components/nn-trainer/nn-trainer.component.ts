@@ -182,9 +182,8 @@ export class NnTrainer extends NnElement implements PanelHost {
   }
 
   runName(panel: LabPanel): string {
-    const who = `nn-trainer${this.id ? `#${this.id}` : ''}`;
-    const edited = panel.preset && JSON.stringify(panel.setup) !== JSON.stringify(labPreset(panel.preset as LabPresetName));
-    return `${who} · ${panel.preset ?? 'custom'}${edited ? ' (edited)' : ''}`;
+    // The title a student reads first; then which element made it, so two trainers' runs stay apart.
+    return `${panel.title} · nn-trainer${this.id ? `#${this.id}` : ''}`;
   }
 
   paintSoon(): Promise<void> {
