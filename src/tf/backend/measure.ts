@@ -135,20 +135,38 @@ export async function timeTrainingSteps(backend: string, opts: MeasureOptions): 
 
 /**
  * Chooses the backend by timing training steps: the one `chooseBackend()` prefers first, and every other candidate
- * when WebGPU is missing, a software fallback, or slow. Leaves the fastest active.
+ * when WebGPU is missing, a software fallback, or slow (then the CPU-side ones first, and a GPU one that has not
+ * finished a step in three times what the first took is given up on). Leaves the fastest active.
  *
  * @throws {TfError} `backend` when no candidate could train (each one's reason listed).
  */
 export async function measureBackends(opts: MeasureOptions, preferred?: BackendReport): Promise<MeasuredBackend> {
   const first = preferred ?? (await chooseBackend());
   const adapter = first.adapter;
+  // A backend given up on is stopped after the step it is in, and nothing more is timed on it.
+  const abandoned = new Set<string>();
+  const trainers = new Map<string, Trainer>();
   const choice = await chooseByMeasurement({
     candidates: opts.backends ?? backendCandidates(),
     preferred: { backend: first.backend, fallbackAdapter: adapter?.isFallbackAdapter ?? false },
-    time: (name) => timeTrainingSteps(name, opts),
+    time: (name) =>
+      timeTrainingSteps(name, {
+        ...opts,
+        stopped: () => abandoned.has(name) || !!opts.stopped?.(),
+        onTrainer: (t) => {
+          if (t) trainers.set(name, t);
+          else trainers.delete(name);
+          opts.onTrainer?.(t);
+        },
+      }),
     slowBelow: opts.slowBelow,
     onMeasure: (name, i, n) => opts.onMeasure?.(name, backendLabel(name), i, n),
     stopped: opts.stopped,
+    abandon: (name) => {
+      abandoned.add(name);
+      trainers.get(name)?.stop();
+    },
+    label: backendLabel,
   }).catch((err: Error) => {
     throw new TfError('backend', err.message);
   });

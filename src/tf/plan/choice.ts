@@ -2,8 +2,10 @@
  * Backend choice by measurement. Where WebGPU runs on real graphics hardware it is used as it is (its first steps
  * are still timed, to size plans). Where its adapter is a software fallback (SwiftShader: VMs, blocklisted GPUs,
  * remote desktops), where the browser has no WebGPU, or where even the GPU trains slowly, a few training steps are
- * timed on every registered candidate and the fastest trains. The timing itself is passed in, so this logic runs
- * (and is tested) without TensorFlow.js.
+ * timed on every registered candidate and the fastest trains. The CPU-side candidates go first: they are quick to
+ * time, and their figure sets how long a GPU candidate is waited for (a software GPU compiles its kernels for a
+ * minute and then trains slower still). The timing itself is passed in, so this logic runs (and is tested) without
+ * TensorFlow.js.
  */
 import { formatSpeed } from './format.js';
 
@@ -26,6 +28,8 @@ export interface SpeedSample {
   error?: string;
   /** It could not even start here (not installed, no WebGPU in this browser): not worth naming to a student. */
   unavailable?: boolean;
+  /** Given up on after this many ms without a timed step: slower than `batchSize` images in that time. */
+  abandonedAfterMs?: number;
 }
 
 /** What the measured choice starts from: the backend the preference order picked, and its GPU adapter. */
@@ -48,7 +52,19 @@ export interface MeasuredChoiceOptions {
   onMeasure?: (backend: string, index: number, count: number) => void;
   /** Checked between backends: true ends the measurement (the samples so far decide). */
   stopped?: () => boolean;
+  /**
+   * How long to wait for each backend after the first that measured, given that one's sample (default: three times
+   * what it took, at least 10 s). A backend that has not finished by then is given up on and `abandon` is called.
+   */
+  maxWaitMs?: (first: SpeedSample) => number;
+  /** Told which backend was given up on, so its timing can be stopped after the step it is in. */
+  abandon?: (backend: string) => void;
+  /** A backend's name for a student (for a sample of one given up on); default its name. */
+  label?: (backend: string) => string;
 }
+
+/** GPU backends: timed after the CPU-side ones when comparing. */
+const GPU_BACKENDS = new Set(['webgpu', 'webgl']);
 
 /** The measured choice: the chosen backend's sample and every sample taken, in the order they were taken. */
 export interface MeasuredChoice {
@@ -86,20 +102,44 @@ export function fastest(samples: readonly SpeedSample[], order: readonly string[
 export async function chooseByMeasurement(options: MeasuredChoiceOptions): Promise<MeasuredChoice> {
   const { preferred, time } = options;
   const slowBelow = options.slowBelow ?? SLOW_IMAGES_PER_SECOND;
-  const others = options.candidates.filter((c) => c !== preferred.backend);
   const samples: SpeedSample[] = [];
-  const order = [preferred.backend, ...others];
   let compared = needsComparison(preferred);
+  // Comparing from the start: the CPU-side candidates first (in their order), then the GPU ones.
+  const rest = options.candidates.filter((c) => c !== preferred.backend);
+  const order = compared
+    ? [...options.candidates.filter((c) => !GPU_BACKENDS.has(c)), ...options.candidates.filter((c) => GPU_BACKENDS.has(c))]
+    : [preferred.backend, ...rest.filter((c) => !GPU_BACKENDS.has(c)), ...rest.filter((c) => GPU_BACKENDS.has(c))];
+  if (!order.includes(preferred.backend)) order.unshift(preferred.backend);
   const count = () => (compared ? order.length : 1);
-  options.onMeasure?.(preferred.backend, 0, count());
-  samples.push(await time(preferred.backend));
-  if (!compared && !(samples[0].imagesPerSecond >= slowBelow)) compared = true;
-  if (compared) {
-    for (const [i, name] of others.entries()) {
-      if (options.stopped?.()) break;
-      options.onMeasure?.(name, i + 1, count());
+  // Waited for in proportion to the first backend that measured (none yet: waited for as long as it takes).
+  const wait = (first: SpeedSample | undefined) => (first ? (options.maxWaitMs?.(first) ?? Math.max(10_000, 3 * first.totalMs)) : Infinity);
+  for (const [i, name] of order.entries()) {
+    if (i > 0 && (!compared || options.stopped?.())) break;
+    options.onMeasure?.(name, i, count());
+    if (i === 0) {
       samples.push(await time(name));
+      if (!compared && !(samples[0].imagesPerSecond >= slowBelow)) compared = true;
+      continue;
     }
+    const limit = wait(samples.find((x) => !x.error));
+    const timing = time(name);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<null>((resolve) => {
+      if (Number.isFinite(limit)) timer = setTimeout(() => resolve(null), limit);
+    });
+    const sample = await Promise.race([timing, late]);
+    clearTimeout(timer);
+    if (sample) {
+      samples.push(sample);
+      continue;
+    }
+    // Given up on: its step runs on in the background; it is asked to stop after it.
+    timing.catch(() => undefined);
+    options.abandon?.(name);
+    samples.push({
+      backend: name, label: options.label?.(name) ?? name, imagesPerSecond: NaN, steps: 0, batchSize: samples[0].batchSize, warmupMs: limit,
+      totalMs: limit, error: `no training step within ${Math.round(limit / 1000)} s`, abandonedAfterMs: limit,
+    });
   }
   const chosen = fastest(samples, options.candidates);
   if (!chosen) throw new Error(`No backend could train here: ${samples.map((s) => `${s.label}: ${s.error ?? 'no speed'}`).join('; ')}.`);
@@ -119,6 +159,12 @@ export function describeChoice(choice: MeasuredChoice, adapter?: { label: string
   const head = `Training on ${chosen.backend === 'webgpu' ? gpu(chosen) : chosen.label} at about ${formatSpeed(chosen.imagesPerSecond)}`;
   const rest = samples.filter((s) => s !== chosen && !s.unavailable);
   if (rest.length === 0) return `${head}.`;
-  const others = rest.map((s) => `${gpu(s)}: ${s.error ? `not usable (${s.error})` : formatSpeed(s.imagesPerSecond)}`).join('; ');
+  const speed = (s: SpeedSample) =>
+    s.abandonedAfterMs
+      ? `slower still (no training step within ${Math.round(s.abandonedAfterMs / 1000)} s)`
+      : s.error
+        ? `not usable (${s.error})`
+        : formatSpeed(s.imagesPerSecond);
+  const others = rest.map((s) => `${gpu(s)}: ${speed(s)}`).join('; ');
   return `${head}, the fastest here (${others}).`;
 }
