@@ -14,7 +14,10 @@ import { adapterLabel } from './adapter-info.js';
 import { TfError } from '../errors.js';
 import { backendCandidates, backendLabel, chooseBackend, type BackendReport } from './backend.js';
 
-/** Images per step when a backend is first timed; a fast one is then timed at the plan's batch size. */
+/**
+ * Images per step when a backend is first timed; a fast one is then timed at the plan's batch size, a slow one at
+ * three times this too (its step time is fitted as fixed + per image through the two).
+ */
 export const PROBE_BATCH = 4;
 /** A backend whose step at the plan's batch size would take less than this (ms) is timed at that batch size. */
 const FAST_STEP_MS = 300;
@@ -50,13 +53,17 @@ export interface MeasuredBackend extends MeasuredChoice {
   summary: string;
 }
 
-/** Times steps of `model` at `batchSize` until `done(timed, timedMs)`; resolves with the timings after warm-up. */
+/**
+ * Times steps of `model` at `batchSize` until `done(timed, timedMs, lastMs)`; resolves with the warm-up and the
+ * quickest timed step (the first steps of a fresh model still run colder code, and a busy machine only ever
+ * slows a step down).
+ */
 async function timeSteps(
   model: tf.LayersModel,
   opts: MeasureOptions,
   batchSize: number,
   done: (timed: number, timedMs: number, lastMs: number) => boolean,
-): Promise<{ warmupMs: number; timed: number; timedMs: number; lastMs: number }> {
+): Promise<{ warmupMs: number; timed: number; bestMs: number; lastMs: number }> {
   const trainer = new Trainer(model, {
     optimizer: opts.optimizer ?? { name: 'rmsprop', learningRate: 1e-3 },
     loss: opts.loss ?? 'sparse_categorical_crossentropy',
@@ -69,6 +76,7 @@ async function timeSteps(
   let warmEnd = 0;
   let last = 0;
   let lastMs = 0;
+  let bestMs = Infinity;
   let timed = -1;
   opts.onTrainer?.(trainer);
   try {
@@ -79,7 +87,7 @@ async function timeSteps(
         const now = performance.now();
         timed++;
         if (timed === 0) warmEnd = now;
-        else lastMs = now - last;
+        else bestMs = Math.min(bestMs, (lastMs = now - last));
         last = now;
         if (opts.stopped?.() || (timed > 0 && done(timed, now - warmEnd, lastMs))) trainer.stop();
       },
@@ -87,7 +95,7 @@ async function timeSteps(
   } finally {
     opts.onTrainer?.(null);
   }
-  return { warmupMs: warmEnd - started, timed: Math.max(0, timed), timedMs: last - warmEnd, lastMs };
+  return { warmupMs: warmEnd - started, timed: Math.max(0, timed), bestMs, lastMs };
 }
 
 /**
@@ -112,19 +120,29 @@ export async function timeTrainingSteps(backend: string, opts: MeasureOptions): 
     const maxMs = opts.maxMsPerBackend ?? 2000;
     const probe = Math.min(opts.batchSize, PROBE_BATCH);
     const fast = (ms: number) => (ms / probe) * opts.batchSize < FAST_STEP_MS;
-    // Enough: three steps over 300 ms give a steady figure; a slow backend stops at maxMs with what it has.
-    const enough = (n: number, ms: number) => (n >= 3 && ms >= 300) || ms >= maxMs;
+    // Enough: three steps over 300 ms give a steady figure; a slow backend stops after two steps past maxMs.
+    const enough = (n: number, ms: number) => (n >= 3 && ms >= 300) || (n >= 2 && ms >= maxMs);
     // Small batches first: one step after the warm-up says whether the plan's batch size can be timed quickly.
     const a = await timeSteps(model, opts, probe, (n, ms, lastMs) => (probe < opts.batchSize && fast(lastMs)) || enough(n, ms));
-    let sample = { batch: probe, ...a };
-    if (probe < opts.batchSize && a.timed > 0 && fast(a.lastMs) && !opts.stopped?.()) {
-      const b = await timeSteps(model, opts, opts.batchSize, enough);
-      if (b.timed > 0) sample = { batch: opts.batchSize, ...b, warmupMs: a.warmupMs + b.warmupMs };
+    if (a.timed === 0) return failed('measuring was stopped');
+    let msPerStep = (a.bestMs / probe) * opts.batchSize;
+    let steps = a.timed;
+    let warmupMs = a.warmupMs;
+    const next = probe < opts.batchSize && !opts.stopped?.() ? (fast(a.bestMs) ? opts.batchSize : Math.min(opts.batchSize, 3 * probe)) : 0;
+    if (next) {
+      // Fast: timed at the plan's batch size. Slow: a second, larger batch, for a step's cost that is not all per
+      // image (the optimizer updates every weight once a step): t(n) = a + b·n through the two, at the plan's n.
+      const b = await timeSteps(model, opts, next, next === opts.batchSize ? enough : (n) => n >= 1);
+      if (b.timed > 0) {
+        const perImage = Math.max(0, (b.bestMs - a.bestMs) / (next - probe));
+        const fixed = Math.max(0, b.bestMs - perImage * next);
+        msPerStep = next === opts.batchSize ? b.bestMs : perImage > 0 ? fixed + perImage * opts.batchSize : (b.bestMs / next) * opts.batchSize;
+        steps += b.timed;
+        warmupMs += b.warmupMs;
+      }
     }
-    if (sample.timed === 0) return failed('measuring was stopped');
     return {
-      backend, label, imagesPerSecond: (1000 * sample.timed * sample.batch) / sample.timedMs, steps: sample.timed, batchSize: sample.batch,
-      warmupMs: sample.warmupMs, totalMs: performance.now() - started,
+      backend, label, imagesPerSecond: (1000 * opts.batchSize) / msPerStep, steps, batchSize: opts.batchSize, warmupMs, totalMs: performance.now() - started,
     };
   } catch (err) {
     return failed((err as Error).message.replace(/\.$/, ''));
@@ -136,7 +154,7 @@ export async function timeTrainingSteps(backend: string, opts: MeasureOptions): 
 /**
  * Chooses the backend by timing training steps: the one `chooseBackend()` prefers first, and every other candidate
  * when WebGPU is missing, a software fallback, or slow (then the CPU-side ones first, and a GPU one that has not
- * finished a step in three times what the first took is given up on). Leaves the fastest active.
+ * finished a step in twice what the first took is given up on). Leaves the fastest active.
  *
  * @throws {TfError} `backend` when no candidate could train (each one's reason listed).
  */

@@ -17,7 +17,7 @@ export interface SpeedSample {
   label: string;
   /** Training images per second after the warm-up step; NaN when it could not be measured. */
   imagesPerSecond: number;
-  /** Steps timed after the warm-up, and their batch size. */
+  /** Steps timed after the warm-ups, and the batch size the speed is for (the plan's). */
   steps: number;
   batchSize: number;
   /** The first step (compiling kernels, uploading weights), not counted in the speed. */
@@ -53,8 +53,8 @@ export interface MeasuredChoiceOptions {
   /** Checked between backends: true ends the measurement (the samples so far decide). */
   stopped?: () => boolean;
   /**
-   * How long to wait for each backend after the first that measured, given that one's sample (default: three times
-   * what it took, at least 10 s). A backend that has not finished by then is given up on and `abandon` is called.
+   * How long to wait for each backend after the first that measured, given that one's sample (default: twice what
+   * it took, at least 8 s). A backend that has not finished by then is given up on and `abandon` is called.
    */
   maxWaitMs?: (first: SpeedSample) => number;
   /** Told which backend was given up on, so its timing can be stopped after the step it is in. */
@@ -112,7 +112,7 @@ export async function chooseByMeasurement(options: MeasuredChoiceOptions): Promi
   if (!order.includes(preferred.backend)) order.unshift(preferred.backend);
   const count = () => (compared ? order.length : 1);
   // Waited for in proportion to the first backend that measured (none yet: waited for as long as it takes).
-  const wait = (first: SpeedSample | undefined) => (first ? (options.maxWaitMs?.(first) ?? Math.max(10_000, 3 * first.totalMs)) : Infinity);
+  const wait = (first: SpeedSample | undefined) => (first ? (options.maxWaitMs?.(first) ?? Math.max(8000, 2 * first.totalMs)) : Infinity);
   for (const [i, name] of order.entries()) {
     if (i > 0 && (!compared || options.stopped?.())) break;
     options.onMeasure?.(name, i, count());

@@ -63,8 +63,8 @@ test('measure through the protocol: each candidate is timed, the fastest stays a
     assert.deepEqual(timed.map((s) => s.backend).sort(), ['cpu', 'cpu-copy']);
     for (const s of timed) {
       assert.ok(s.imagesPerSecond > 0 && s.steps >= 1, JSON.stringify(s));
-      // Timed on probe batches of 4, then at the plan's 16 when a step proved quick (timings here are noisy).
-      assert.ok([4, 16].includes(s.batchSize), `${s.batchSize}`);
+      // The speed is for the plan's batch size, however it was timed.
+      assert.equal(s.batchSize, 16);
     }
     assert.equal(out.report.backend, out.chosen.backend);
     assert.equal((await client.memory()).backend, out.chosen.backend);

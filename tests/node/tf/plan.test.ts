@@ -139,7 +139,7 @@ test('no WebGPU at all: the preferred backend first, then the rest; ties go to t
   assert.equal(choice.chosen.backend, 'webgl');
 });
 
-test('a GPU backend that has not finished a step in three times the first backend’s time is given up on', async () => {
+test('a GPU backend that has not finished a step in time (a multiple of the first backend’s) is given up on', async () => {
   const asked: string[] = [];
   const given: string[] = [];
   const time = (name: string) => {
