@@ -69,7 +69,7 @@ describe('<nn-lr-sweep>', () => {
     expect(client.terminated).to.equal(true);
   });
 
-  it('stops mid-run at once: “Stopping…” shows, and no progress event comes after stop() resolves', async () => {
+  it('stops mid-run at once: “Stopping…” shows, no progress comes after stop() resolves, and a step that outlasts the grace is abandoned', async () => {
     const el = await fixture<NnLrSweep>(
       html`<nn-lr-sweep src=${TINY} rates="1e-3,1e-2,1e-1" subset="100" batch-size="10" steps="300" backend="cpu" .model=${TINY_NET}></nn-lr-sweep>`,
     );
@@ -97,16 +97,10 @@ describe('<nn-lr-sweep>', () => {
     await new Promise((r) => setTimeout(r, 1000));
     expect(events.length, 'no progress after stop() resolved').to.equal(count);
     expect(el.shadowRoot!.querySelector('[part=progress]')!.textContent).to.contain('Stopped after 0 of 3 rates.');
-  });
 
-  it('a step that outlasts the grace period is abandoned with its worker; the next sweep starts a new one', async () => {
-    const el = await fixture<NnLrSweep>(
-      html`<nn-lr-sweep src=${TINY} rates="1e-3,1e-2" subset="100" batch-size="10" steps="300" backend="cpu" .model=${TINY_NET}></nn-lr-sweep>`,
-    );
-    const events: NnProgressEvent[] = [];
-    el.addEventListener('nn-progress', (e) => events.push(e));
+    // A step that outlasts the grace period (here 0) is abandoned with its worker; the next sweep starts a new one.
     void el.start();
-    await until(() => events.some((e) => e.phase === 'training'));
+    await until(() => events.slice(count).some((e) => e.phase === 'training'));
     const first = runner(el).client!;
     await runner(el).stop(0);
     expect(first.terminated, 'the worker was ended').to.equal(true);
@@ -114,13 +108,13 @@ describe('<nn-lr-sweep>', () => {
     el.steps = 2;
     const done = oneEvent(el, 'nn-sweep-end') as Promise<NnSweepEndEvent>;
     void el.start();
-    expect((await done).runs.map((r) => r.losses.length)).to.deep.equal([2, 2]);
+    expect((await done).runs.map((r) => r.losses.length)).to.deep.equal([2, 2, 2]);
     expect(runner(el).client).to.not.equal(first);
   });
 
   it('the quick plan is cut to the budget at the measured speed, and says how long each plan takes', async () => {
     const el = await fixture<NnLrSweep>(
-      html`<nn-lr-sweep src=${TINY} rates="1e-3,2e-3,3e-3" subset="100" batch-size="10" epochs="100" backend="cpu" quick budget="4" .model=${TINY_NET}></nn-lr-sweep>`,
+      html`<nn-lr-sweep src=${TINY} rates="1e-4,2e-4,3e-4" subset="100" batch-size="10" epochs="100" backend="cpu" quick budget="4" .model=${TINY_NET}></nn-lr-sweep>`,
     );
     const plan = () => el.shadowRoot!.querySelector('[part=plan]')!.textContent!.replace(/\s+/g, ' ');
     expect(plan()).to.contain('Quick: cut to about 4 s once a few steps are timed');
@@ -129,10 +123,15 @@ describe('<nn-lr-sweep>', () => {
     void el.start();
     const e = await done;
     await el.updateComplete;
-    const steps = el.plan.steps;
-    expect(steps, 'fewer steps than the full plan’s 1,000').to.be.within(3, 999);
-    expect(e.runs.map((r) => r.losses.length)).to.deep.equal([steps, steps, steps]);
-    expect(plan()).to.match(new RegExp(`Quick: ${steps} steps per rate on \\d+ images, about .+ here`));
+    // Cut to the budget left after loading and timing: fewer steps than the full plan's 1,000, the same for every rate.
+    // (A rate whose loss climbs in a few noisy steps is stopped as diverged.)
+    const kept = e.runs.filter((r) => !r.diverged);
+    const steps = kept[0].losses.length;
+    expect(steps).to.be.within(3, 999);
+    expect(kept.map((r) => r.losses.length)).to.deep.equal(kept.map(() => steps));
+    // The next sweep's quick plan, at the speed measured (the whole budget is left: nothing to time again).
+    expect(el.plan.steps).to.be.within(steps, 999);
+    expect(plan()).to.match(new RegExp(`Quick: ${el.plan.steps} steps per rate on \\d+ images, about .+ here`));
     expect(el.shadowRoot!.querySelector('[part=backend]')!.textContent).to.match(/The homework’s plan takes about .+ here; the quick plan about .+\./);
     // The full plan is one click away.
     el.shadowRoot!.querySelector<HTMLInputElement>('input[value=full]')!.click();

@@ -16,7 +16,7 @@ const CASES: Array<[string, () => TemplateResult, (el: HTMLElement) => Promise<u
   ['nn-network', () => html`<nn-network></nn-network>`, async () => undefined],
   ['nn-boundary', () => html`<nn-boundary></nn-boundary>`, async () => undefined],
   ['nn-nudge', () => html`<nn-nudge></nn-nudge>`, async () => undefined],
-  ['nn-trainer, compared and trained', () => html`<nn-trainer preset="overfit" compare="l1" epochs="2"></nn-trainer>`, async (el) => {
+  ['nn-trainer, compared and trained', () => html`<nn-trainer preset="overfit" compare="l1" epochs="1"></nn-trainer>`, async (el) => {
     await (el as NnTrainer).train();
     for (const d of el.shadowRoot!.querySelectorAll('details')) d.open = true;
   }],
