@@ -99,12 +99,7 @@ export class CifarLab implements ReactiveController {
   async measure(model: ModelSpec, batchSize: number, backend: BackendName | 'auto'): Promise<Measured> {
     if (!this.data) throw new Error('Load the data first.');
     this.set('measuring');
-    try {
-      return await this.worker.measure({ spec: model, data: this.data.train.name, batchSize }, backend);
-    } catch (err) {
-      if (this.phase === 'stopping') throw new Error('stopped');
-      throw err;
-    }
+    return this.worker.measure({ spec: model, data: this.data.train.name, batchSize }, backend);
   }
 
   /** Builds the model and trains it; resolves with how the run ended. */

@@ -198,10 +198,14 @@ export class NnCifar extends NnElement {
     const started = performance.now();
     if (this.lab.training || (!this.lab.data && !(await this.loadData()))) return;
     const quick = this.useQuick;
-    const m = await this.guard('Timing the backends failed', 'backend', () => this.lab.measure(this.model, this.batchSize, this.backend));
+    let m: Measured | undefined;
+    try {
+      m = await this.lab.measure(this.model, this.batchSize, this.backend);
+    } catch (err) {
+      // Stopped while timing is no error; anything else is shown and fired.
+      if (this.lab.phase !== 'stopping' && this.isConnected) this.fail(`Timing the backends failed: ${(err as Error).message}`, { attribute: 'backend', cause: err });
+    }
     if (!m) {
-      // Stopped while timing (or timing failed, and said so): nothing trained.
-      if (this.lab.phase === 'stopping') this.clearError();
       this.lab.phase = 'idle';
       this.changed();
       return;

@@ -34,7 +34,7 @@ runContract<NnCifar>({
   tag: 'nn-cifar',
   element: NnCifar,
   template: () => html`<nn-cifar src=${TINY}></nn-cifar>`,
-  bad: [['epochs', '0'], ['learning-rate', '-0.01'], ['backend', 'cuda'], ['validation-split', '1']],
+  bad: [['epochs', '0'], ['learning-rate', '-0.01'], ['backend', 'cuda'], ['validation-split', '1'], ['budget', '0']],
 });
 
 describe('<nn-cifar>', () => {

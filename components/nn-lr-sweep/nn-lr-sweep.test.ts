@@ -24,7 +24,7 @@ runContract<NnLrSweep>({
   tag: 'nn-lr-sweep',
   element: NnLrSweep,
   template: () => html`<nn-lr-sweep src=${TINY}></nn-lr-sweep>`,
-  bad: [['rates', '1e-3,-0.1'], ['optimizer', 'lion'], ['batch-size', '0']],
+  bad: [['rates', '1e-3,-0.1'], ['optimizer', 'lion'], ['batch-size', '0'], ['budget', 'soon']],
 });
 
 /** Resolves once `ready()` holds (checked every 20 ms), or fails after `ms`. */
