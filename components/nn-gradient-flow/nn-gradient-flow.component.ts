@@ -48,6 +48,9 @@ export class NnGradientFlow extends NnElement {
   /** Training view: per epoch, each layer's gradient size (`LabRun.gradientNorms`; at most 20,000 values). */
   @property({ attribute: false, check: normsProblem }) norms: readonly (readonly number[])[] = [];
 
+  /** Values the plot's y axis spans at least (passed to `<nn-curves>`): two labs side by side share one. */
+  @property({ attribute: false }) yRange?: readonly [number, number];
+
   /** Depth view: hidden layers of the deep network (2–30). */
   @property({ attribute: 'depth', converter: integerConverter('depth', 2, 30) }) depth = 10;
 
@@ -91,7 +94,7 @@ export class NnGradientFlow extends NnElement {
       <nn-curves part="curves" metric=${METRIC} log-scale hide-controls
         x-label=${depth ? 'layer (1 = next to the input)' : 'epoch'}
         label=${depth ? `Gradient size at each of ${this.depth} layers at initialisation, per activation` : 'Gradient size per layer during training'}
-        .runs=${depth ? this.depthRuns : this.trainingRuns()}></nn-curves>
+        .yRange=${this.yRange} .runs=${depth ? this.depthRuns : this.trainingRuns()}></nn-curves>
       ${depth ? html`<p class="note">Each line is one network of ${this.depth} Dense(${this.units}) layers; the gradient flows
         from the right (output) to the left (input). A line that falls to the left is a vanishing gradient.</p>` : nothing}`;
   }
