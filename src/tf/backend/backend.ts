@@ -60,7 +60,7 @@ let selfCheckOnce: Promise<SelfCheckResult> | null = null;
 /** Why `name` cannot be used here, or null when it started. Starting a backend makes it the active one. */
 async function tryStart(name: BackendName): Promise<string | null> {
   if (name === 'wasm-simd') {
-    const unavailable = registerSimdBackend();
+    const unavailable = await registerSimdBackend();
     if (unavailable) return unavailable;
   }
   if (name === 'wasm' && !tf.findBackendFactory('wasm')) {

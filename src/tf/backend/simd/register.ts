@@ -11,7 +11,7 @@ import * as tf from '@tensorflow/tfjs';
 import { LOOP_KERNELS } from './loop-kernels.js';
 import { makeSimdBackend } from './simd-backend.js';
 import { SIMD_KERNELS } from './simd-kernels.js';
-import { simdUnavailableReason } from './simd-runtime.js';
+import { loadSharedRuntime, simdUnavailableReason } from './simd-runtime.js';
 
 /** The backend's name, for `tf.setBackend` and `chooseBackend({ backend: 'wasm-simd' })`. */
 export const SIMD_BACKEND = 'wasm-simd';
@@ -23,13 +23,20 @@ export const SIMD_BACKEND_LABEL = 'WebAssembly on the CPU (SIMD, 1 thread)';
 const PRIORITY = 0;
 
 /**
- * Registers the backend (once; later calls only answer). Returns null when it is registered, or why it cannot
- * be here (no WebAssembly SIMD, no cpu backend to build on).
+ * Compiles the module and registers the backend (once; later calls only answer). Resolves to null when it is
+ * registered, or to why it cannot be here (no WebAssembly SIMD, no cpu backend to build on).
  */
-export function registerSimdBackend(): string | null {
+export async function registerSimdBackend(): Promise<string | null> {
   if (tf.findBackendFactory(SIMD_BACKEND)) return null;
   const reason = simdUnavailableReason();
   if (reason) return reason;
+  try {
+    await loadSharedRuntime();
+  } catch (err) {
+    return `its WebAssembly module did not load: ${(err as Error).message}`;
+  }
+  // Another call may have registered it while this one waited.
+  if (tf.findBackendFactory(SIMD_BACKEND)) return null;
   const cpu = tf.findBackendFactory('cpu');
   if (!cpu) return "TensorFlow.js's cpu backend, which it builds on, is not registered";
   const kernels = [...SIMD_KERNELS, ...LOOP_KERNELS];

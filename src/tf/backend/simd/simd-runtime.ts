@@ -21,29 +21,21 @@ const BASE = TILE + 4 * MR * NR;
 const ALIGN = 64;
 const PAGE = 65536;
 
-let module: WebAssembly.Module | null | undefined;
+/** The smallest module with one SIMD instruction: tells "no SIMD here" from a module this library got wrong. */
+const SIMD_PROBE = new Uint8Array([
+  0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 22, 1, 20, 0, 253, 12, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 11,
+]);
 
-/** The compiled module, or null where WebAssembly SIMD is missing. */
-function compiled(): WebAssembly.Module | null {
-  if (module !== undefined) return module;
-  module = null;
-  if (typeof WebAssembly !== 'object' || typeof WebAssembly.validate !== 'function') return null;
-  const bytes = simdModuleBytes();
-  if (!WebAssembly.validate(bytes)) return null;
-  // Synchronous: the backend starts in a worker or in Node, where a small module compiles at once.
-  module = new WebAssembly.Module(bytes);
-  return module;
-}
-
-/** Why the fast CPU path cannot run here, or null when it can. */
+/** Why the fast CPU path cannot run here, or null when it can (checks only; compiles nothing). */
 export function simdUnavailableReason(): string | null {
-  if (typeof WebAssembly !== 'object') return 'this browser has no WebAssembly';
-  try {
-    return compiled() ? null : "this browser's WebAssembly has no SIMD";
-  } catch (err) {
-    return `its WebAssembly module did not compile: ${(err as Error).message}`;
-  }
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.validate !== 'function') return 'this browser has no WebAssembly';
+  if (!WebAssembly.validate(SIMD_PROBE)) return "this browser's WebAssembly has no SIMD";
+  if (!WebAssembly.validate(simdModuleBytes())) return 'its WebAssembly module does not validate here';
+  return null;
 }
+
+const imports = (memory: WebAssembly.Memory) => ({ env: { memory } });
 
 /** The module's functions over one growing memory. */
 export class SimdRuntime {
@@ -51,12 +43,27 @@ export class SimdRuntime {
   readonly fn: Exports;
   private f32View: Float32Array;
 
-  constructor() {
-    const m = compiled();
-    if (!m) throw new Error(simdUnavailableReason() ?? 'WebAssembly SIMD is not available');
-    this.memory = new WebAssembly.Memory({ initial: 16 });
-    this.fn = new WebAssembly.Instance(m, { env: { memory: this.memory } }).exports as unknown as Exports;
-    this.f32View = new Float32Array(this.memory.buffer);
+  private constructor(memory: WebAssembly.Memory, instance: WebAssembly.Instance) {
+    this.memory = memory;
+    this.fn = instance.exports as unknown as Exports;
+    this.f32View = new Float32Array(memory.buffer);
+  }
+
+  /** Compiles and instantiates synchronously: in Node and workers (a page's main thread refuses modules over 4 KB). */
+  static sync(): SimdRuntime {
+    const reason = simdUnavailableReason();
+    if (reason) throw new Error(`The fast CPU path cannot run: ${reason}.`);
+    const memory = new WebAssembly.Memory({ initial: 16 });
+    return new SimdRuntime(memory, new WebAssembly.Instance(new WebAssembly.Module(simdModuleBytes()), imports(memory)));
+  }
+
+  /** Compiles and instantiates without blocking: anywhere, the main thread included. */
+  static async load(): Promise<SimdRuntime> {
+    const reason = simdUnavailableReason();
+    if (reason) throw new Error(`The fast CPU path cannot run: ${reason}.`);
+    const memory = new WebAssembly.Memory({ initial: 16 });
+    const { instance } = await WebAssembly.instantiate(simdModuleBytes(), imports(memory));
+    return new SimdRuntime(memory, instance);
   }
 
   /** The memory as floats (a fresh view after the memory grew). */
@@ -96,8 +103,14 @@ export class SimdRuntime {
 
 let shared: SimdRuntime | null = null;
 
-/** The instance the backend's kernels share (one per page or worker: kernels run one at a time). */
+/** Loads the instance the backend's kernels share (once; one per page or worker: kernels run one at a time). */
+export async function loadSharedRuntime(): Promise<SimdRuntime> {
+  shared ??= await SimdRuntime.load();
+  return shared;
+}
+
+/** The shared instance (made synchronously if {@link loadSharedRuntime} has not run: Node and workers only). */
 export function sharedRuntime(): SimdRuntime {
-  shared ??= new SimdRuntime();
+  shared ??= SimdRuntime.sync();
   return shared;
 }
