@@ -1,7 +1,8 @@
 /**
  * The fast CPU backend, 'wasm-simd': TF.js's cpu backend (its class, its kernels, its float32 storage) with the
  * convolutions and matrix products replaced by this library's WebAssembly SIMD kernels (simd-kernels.ts) and the
- * elementwise ops, sums and max pooling that training spends its time on by plain loops (loop-kernels.ts). Models, optimizers,
+ * elementwise ops, sums and max pooling that training spends its time on by plain loops (loop-kernels.ts), plus
+ * RMSprop's update in one pass (optimizer-kernels.ts). Models, optimizers,
  * callbacks, saving and the worker run on it unchanged, and so does every op the new kernels do not cover.
  *
  * One thread: the kernels run in the thread that trains (the training worker), and need no cross-origin
@@ -9,6 +10,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { LOOP_KERNELS } from './loop-kernels.js';
+import { OPTIMIZER_KERNELS } from './optimizer-kernels.js';
 import { makeSimdBackend } from './simd-backend.js';
 import { SIMD_KERNELS } from './simd-kernels.js';
 import { loadSharedRuntime, simdUnavailableReason } from './simd-runtime.js';
@@ -39,7 +41,7 @@ export async function registerSimdBackend(): Promise<string | null> {
   if (tf.findBackendFactory(SIMD_BACKEND)) return null;
   const cpu = tf.findBackendFactory('cpu');
   if (!cpu) return "TensorFlow.js's cpu backend, which it builds on, is not registered";
-  const kernels = [...SIMD_KERNELS, ...LOOP_KERNELS];
+  const kernels = [...SIMD_KERNELS, ...LOOP_KERNELS, ...OPTIMIZER_KERNELS];
   const own = new Set(kernels.map((k) => k.kernelName));
   for (const config of tf.getKernelsForBackend('cpu')) {
     if (!own.has(config.kernelName)) tf.registerKernel({ ...config, backendName: SIMD_BACKEND });

@@ -18,6 +18,7 @@ import {
   forward,
   lossValue,
   makeBatch,
+  makeOptimizer,
   outputKind,
   SIMD_BACKEND,
   Trainer,
@@ -121,6 +122,23 @@ test('max pooling and its gradient: the cpu backend’s numbers, ties and NaN in
       return [y, dx];
     });
     assertSame(simd, cpu, what);
+  }
+});
+
+test('RMSprop’s one-pass update gives the cpu backend’s weights bit for bit (ε inside and outside the root)', async () => {
+  const w0 = values(70000);
+  const grads = [values(70000, -1e-3, 1e-3), values(70000, -2, 2), values(70000, -1e-6, 1e-6)];
+  for (const options of [{}, { epsilonPlacement: 'outside' as const }, { momentum: 0.5 }, { centered: true }]) {
+    const { cpu, simd } = await onBoth(() => {
+      const { optimizer } = makeOptimizer({ name: 'rmsprop', learningRate: 0.01, ...options });
+      const w = tf.variable(tf.tensor(w0), true, `rmsprop-${JSON.stringify(options)}-${tf.getBackend()}`);
+      for (const g of grads) optimizer.applyGradients({ [w.name]: tf.tensor(g) });
+      const out = w.clone();
+      optimizer.dispose();
+      w.dispose();
+      return out;
+    });
+    assertSame(simd, cpu, `RMSprop ${JSON.stringify(options)}`);
   }
 });
 
