@@ -11,8 +11,10 @@
 
 /** Arrays smaller than this come from `new`: small arrays are cheap, and not worth tracking. */
 const MIN_FLOATS = 16384;
-/** The most the pool keeps, in floats (256 MB). */
+/** The most the pool keeps, in floats (256 MB; a homework-CNN step at batch 64 frees about 160 MB). */
 const MAX_POOLED_FLOATS = 64 * 1024 * 1024;
+/** After this long without a kernel, the pool lets its arrays go: a page that trained once keeps no memory. */
+const IDLE_MS = 5000;
 
 /** One pool per backend instance. */
 export class BufferPool {
@@ -22,10 +24,16 @@ export class BufferPool {
   /** Owned arrays that hold a tensor's data now. */
   private readonly stored = new WeakSet<Float32Array>();
   private pooledFloats = 0;
+  private lastUse = 0;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  /** @param idleMs how long the pool stays unused before it lets its arrays go (tests shorten it). */
+  constructor(private readonly idleMs = IDLE_MS) {}
 
   /** An array of `n` floats with undefined contents (the caller writes every element). */
   take(n: number): Float32Array {
     if (n < MIN_FLOATS) return new Float32Array(n);
+    this.lastUse = Date.now();
     const reused = this.free.get(n)?.pop();
     let array: Float32Array;
     if (reused) {
@@ -72,11 +80,29 @@ export class BufferPool {
     if (!list) this.free.set(values.length, (list = []));
     list.push(values);
     this.pooledFloats += values.length;
+    this.lastUse = Date.now();
+    this.scheduleTrim();
+  }
+
+  /** Clears the pool once it has been idle for `idleMs` (checked by a timer that never keeps Node running). */
+  private scheduleTrim(): void {
+    if (this.timer || typeof setTimeout !== 'function') return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      if (Date.now() - this.lastUse >= this.idleMs) this.clear();
+      else this.scheduleTrim();
+    }, this.idleMs);
+    (this.timer as { unref?: () => void }).unref?.();
   }
 
   /** Drops every pooled array (to the garbage collector). */
   clear(): void {
     this.free.clear();
     this.pooledFloats = 0;
+  }
+
+  /** Floats held for reuse now. */
+  get pooled(): number {
+    return this.pooledFloats;
   }
 }
