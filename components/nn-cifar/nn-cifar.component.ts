@@ -17,7 +17,7 @@ import { downloadModel, pickedModel } from './model-files.js';
 import { recordRun } from './run-record.js';
 import { styles } from './nn-cifar.styles.js';
 
-const BACKENDS = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
+const BACKENDS = ['auto', 'webgpu', 'webgl', 'wasm-simd', 'wasm', 'cpu'] as const;
 
 /**
  * Problem 4's CIFAR-10 lab: load the data, train with exponential decay and early stopping in a worker, read the
@@ -64,7 +64,7 @@ export class NnCifar extends NnElement {
   @property({ attribute: 'learning-rate', converter: numberConverter('learning-rate', 1e-9, 10) }) learningRate = 1e-3;
   /** The factor the rate falls by over `epochs` epochs. */
   @property({ attribute: 'decay-rate', converter: numberConverter('decay-rate', 1e-6, 1) }) decayRate = 0.1;
-  /** Force a backend; 'auto' tries WebGPU, WebGL, WASM, CPU in turn. Read when the worker starts (first load or train). */
+  /** Force a backend ('wasm-simd': WebAssembly SIMD on the CPU); 'auto' tries WebGPU, WebGL, the CPU paths in turn. Read when the worker starts (first load or train). */
   @property({ attribute: 'backend', converter: enumConverter('backend', BACKENDS) }) backend: (typeof BACKENDS)[number] = 'auto';
   /** Seed of shuffling and dropout (the weights start from `model.seed`). */
   @property({ attribute: 'seed', converter: integerConverter('seed', 0, 2 ** 31) }) seed = 42;

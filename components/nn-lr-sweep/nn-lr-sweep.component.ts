@@ -22,7 +22,7 @@ const OPTIMIZERS = ['rmsprop', 'adam', 'sgd', 'adagrad', 'nadam'] as const;
 const MAX_SWEEP_LOSSES = 20_000;
 /** Losses a plan records: one per step of every rate (the subset is an upper bound of the images there are). */
 const sweepLosses = (p: SweepPlan) => p.rates.length * (p.steps || p.epochs * Math.ceil(p.subset / p.batchSize));
-const BACKENDS = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
+const BACKENDS = ['auto', 'webgpu', 'webgl', 'wasm-simd', 'wasm', 'cpu'] as const;
 
 /**
  * Problem 3's learning-rate sweep: the same network trained briefly at each rate, in turn, on one worker.
@@ -61,7 +61,7 @@ export class NnLrSweep extends NnElement {
   @property({ attribute: 'max-rate', converter: numberConverter('max-rate', 1e-12, 100) }) maxRate = 1e-1;
   /** The optimizer, by its Keras name in lower case. */
   @property({ attribute: 'optimizer', converter: enumConverter('optimizer', OPTIMIZERS) }) optimizer: (typeof OPTIMIZERS)[number] = 'rmsprop';
-  /** Force a backend; 'auto' tries WebGPU, WebGL, WASM, CPU in turn. Read when the worker starts (first load or train). */
+  /** Force a backend ('wasm-simd': WebAssembly SIMD on the CPU); 'auto' tries WebGPU, WebGL, the CPU paths in turn. Read when the worker starts (first load or train). */
   @property({ attribute: 'backend', converter: enumConverter('backend', BACKENDS) }) backend: (typeof BACKENDS)[number] = 'auto';
   /** Epochs per rate. */
   @property({ attribute: 'epochs', converter: integerConverter('epochs', 1, 100) }) epochs = 1;

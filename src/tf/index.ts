@@ -22,6 +22,7 @@ export {
 export { measureBackends, timeTrainingSteps, PROBE_BATCH, type MeasureOptions, type MeasuredBackend } from './backend/measure.js';
 export { describeGpuAdapter, adapterLabel, type GpuAdapterDescription } from './backend/adapter-info.js';
 export { installFastCpuConvFilter } from './backend/cpu-conv-filter.js';
+export { registerSimdBackend, SIMD_BACKEND, SIMD_BACKEND_LABEL } from './backend/simd/register.js';
 export {
   selfCheck,
   SELF_CHECK_LOSS_TOLERANCE,
