@@ -30,9 +30,9 @@ function images(n: number) {
 
 test('a registered candidate joins the order where it asks, and can be forced by name', async () => {
   registerBackendCandidate({ name: 'cpu-copy', label: 'a copy of the CPU', before: 'cpu' });
-  assert.deepEqual(backendCandidates(), ['webgpu', 'webgl', 'wasm', 'cpu-copy', 'cpu']);
+  assert.deepEqual(backendCandidates(), ['webgpu', 'webgl', 'wasm-simd', 'wasm', 'cpu-copy', 'cpu']);
   registerBackendCandidate({ name: 'cpu-copy', label: 'a copy of the CPU' });
-  assert.deepEqual(backendCandidates(), ['webgpu', 'webgl', 'wasm', 'cpu', 'cpu-copy']);
+  assert.deepEqual(backendCandidates(), ['webgpu', 'webgl', 'wasm-simd', 'wasm', 'cpu', 'cpu-copy']);
   const report = await chooseBackend({ backend: 'cpu-copy' });
   assert.equal(report.backend, 'cpu-copy');
   assert.equal(report.summary, 'Training on a copy of the CPU.');
@@ -51,16 +51,17 @@ test('measure through the protocol: each candidate is timed, the fastest stays a
   const client = await TrainingClient.inProcess();
   try {
     const first = await client.init();
-    assert.equal(first.backend, 'cpu');
+    // In Node the automatic order starts the library's WebAssembly SIMD path (no WebGPU, no WebGL).
+    assert.equal(first.backend, 'wasm-simd');
     await client.loadData({ source: images(64) });
     const before = (await client.memory()).numTensors;
     const heard: string[] = [];
     const out = await client.measure({ spec: SPEC, batchSize: 16, maxMsPerBackend: 150 }, (e) => heard.push(`${e.backend} ${e.index + 1}/${e.count}`));
     // No WebGPU: every candidate is compared, the CPU-side ones first.
-    assert.deepEqual(heard, ['wasm 1/5', 'cpu 2/5', 'cpu-copy 3/5', 'webgpu 4/5', 'webgl 5/5']);
+    assert.deepEqual(heard, ['wasm-simd 1/6', 'wasm 2/6', 'cpu 3/6', 'cpu-copy 4/6', 'webgpu 5/6', 'webgl 6/6']);
     assert.equal(out.compared, true);
     const timed = out.samples.filter((s) => !s.error);
-    assert.deepEqual(timed.map((s) => s.backend).sort(), ['cpu', 'cpu-copy']);
+    assert.deepEqual(timed.map((s) => s.backend).sort(), ['cpu', 'cpu-copy', 'wasm-simd']);
     for (const s of timed) {
       assert.ok(s.imagesPerSecond > 0 && s.steps >= 1, JSON.stringify(s));
       // The speed is for the plan's batch size, however it was timed.
@@ -68,7 +69,8 @@ test('measure through the protocol: each candidate is timed, the fastest stays a
     }
     assert.equal(out.report.backend, out.chosen.backend);
     assert.equal((await client.memory()).backend, out.chosen.backend);
-    assert.match(out.summary, /^Training on (the CPU|a copy of the CPU) at about [\d.,]+ images\/s, the fastest here \((the CPU|a copy of the CPU): [\d.,]+ images\/s\)\.$/);
+    const label = '(the CPU|a copy of the CPU|WebAssembly on the CPU \\(SIMD, 1 thread\\))';
+    assert.match(out.summary, new RegExp(`^Training on ${label} at about [\\d.,]+ images/s, the fastest here \\(${label}: [\\d.,]+ images/s; ${label}: [\\d.,]+ images/s\\)\\.$`));
     assert.equal((await client.memory()).numTensors, before, 'the timed models and their optimizers are freed');
     // Training then runs on the chosen backend.
     await client.buildModel(SPEC);
