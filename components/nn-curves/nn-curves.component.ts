@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { NnElement } from '../internal/nn-element.js';
 import { ResizeController } from '../internal/resize-controller.js';
 import { numberConverter } from '../internal/attributes.js';
-import { runsProblem } from './curves-checks.js';
+import { runsProblem, yRangeProblem } from './curves-checks.js';
 import { LOG_FLOOR, makeScale, tickLabel } from './curves-scale.js';
 import { buildSeries, valueRange, fmt, runColor, runDash, type CurveRun, type Series } from './curves-series.js';
 import { axes, lines, markers, type Frame } from './curves-svg.js';
@@ -54,7 +54,7 @@ export class NnCurves extends NnElement {
    * Values the y axis spans at least, `[low, high]`: charts given the same range can be compared by eye (a lab's
    * two setups side by side). Values outside it widen the axis as usual.
    */
-  @property({ attribute: false }) yRange?: readonly [number, number];
+  @property({ attribute: false, check: yRangeProblem }) yRange?: readonly [number, number] = undefined;
 
   /** What the x axis counts (default "epoch"); index 0 of each series is 1. */
   @property({ type: String, attribute: 'x-label' }) xLabel = 'epoch';

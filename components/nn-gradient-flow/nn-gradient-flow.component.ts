@@ -4,6 +4,7 @@ import { NnElement } from '../internal/nn-element.js';
 import { enumConverter, integerConverter } from '../internal/attributes.js';
 import { describeValue } from '../../src/spec/problems.js';
 import { NnCurves, type CurveRun } from '../nn-curves/nn-curves.js';
+import { yRangeProblem } from '../nn-curves/curves-checks.js';
 import { gradientByDepth } from '../../src/labs/index.js';
 import type { ActivationName } from '../../src/spec/index.js';
 import { styles } from './nn-gradient-flow.styles.js';
@@ -49,7 +50,7 @@ export class NnGradientFlow extends NnElement {
   @property({ attribute: false, check: normsProblem }) norms: readonly (readonly number[])[] = [];
 
   /** Values the plot's y axis spans at least (passed to `<nn-curves>`): two labs side by side share one. */
-  @property({ attribute: false }) yRange?: readonly [number, number];
+  @property({ attribute: false, check: yRangeProblem }) yRange?: readonly [number, number] = undefined;
 
   /** Depth view: hidden layers of the deep network (2–30). */
   @property({ attribute: 'depth', converter: integerConverter('depth', 2, 30) }) depth = 10;
