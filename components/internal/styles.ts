@@ -6,7 +6,9 @@ import { css } from 'lit';
  * The custom properties, overridable from the page:
  * --nn-gold (#e0a100), --nn-purple (#6a3d9a): the two classes (also told apart by shape: gold ●, purple ■);
  * --nn-positive (#2166ac), --nn-negative (#c2410c): weights by sign; --nn-weight (#1a7f37) and --nn-bias (#1f5fbf):
- * the slider colours; --nn-focus (#005fcc): focus rings; --nn-font, --nn-fg, --nn-bg, --nn-muted.
+ * the slider colours; --nn-focus (#005fcc): focus rings; --nn-font, --nn-fg, --nn-bg, --nn-muted;
+ * --nn-region-0, --nn-region-1, --nn-region-2 (#0072b2, #d55e00, #009e73, Okabe–Ito): regions told apart, such as
+ * the dead regions of hidden units.
  */
 export const baseStyles = css`
   :host {
@@ -24,6 +26,13 @@ export const baseStyles = css`
     --_focus: var(--nn-focus, #005fcc);
     --_muted: var(--nn-muted, #5f6368);
     --_bg: var(--nn-bg, #fff);
+    --_region-0: var(--nn-region-0, #0072b2);
+    --_region-1: var(--nn-region-1, #d55e00);
+    --_region-2: var(--nn-region-2, #009e73);
+  }
+  /* The global hidden attribute hides the element, as on any other; :host's display would otherwise win over it. */
+  :host([hidden]) {
+    display: none !important;
   }
   *,
   *::before,

@@ -6,6 +6,7 @@ import { ResizeController } from '../internal/resize-controller.js';
 import { KATEX_CSS, katexFontFaces } from './katex-css.js';
 import { KATEX_FONT_URLS } from './katex-fonts.js';
 import { styles } from './nn-math.styles.js';
+import { KATEX_MAX_EXPAND, KATEX_MAX_SIZE, texProblem } from './tex-limits.js';
 
 /**
  * KaTeX's HTML for recent formulas, newest last. A student dragging a slider back and forth revisits the same
@@ -23,7 +24,7 @@ function renderTex(tex: string, display: boolean): string {
     return hit;
   }
   // Throws on TeX it cannot read; nothing is cached then.
-  const html = katex.renderToString(tex, { displayMode: display, throwOnError: true, trust: false, strict: 'ignore', output: 'htmlAndMathml' });
+  const html = katex.renderToString(tex, { displayMode: display, throwOnError: true, trust: false, strict: 'ignore', output: 'htmlAndMathml', maxSize: KATEX_MAX_SIZE, maxExpand: KATEX_MAX_EXPAND });
   typeset.set(key, html);
   if (typeset.size > TYPESET_CACHE) typeset.delete(typeset.keys().next().value!);
   return html;
@@ -65,8 +66,8 @@ export class NnMath extends NnElement {
    */
   static fontBase?: string;
 
-  /** The TeX to typeset. When unset, the element's text content is used. */
-  @property({ type: String, attribute: 'tex' }) tex?: string;
+  /** The TeX to typeset (at most 600 characters, sizes up to 20em). When unset, the element's text content is used. */
+  @property({ type: String, attribute: 'tex', check: texProblem }) tex?: string = undefined;
 
   /** Typeset as a display formula (own line, centred, larger operators) rather than inline. */
   @property({ type: Boolean, reflect: true, attribute: 'display' }) display = false;
@@ -115,6 +116,8 @@ export class NnMath extends NnElement {
     if (!changed.has('tex') && !changed.has('display') && !changed.has('source')) return;
     const tex = this.texSource;
     try {
+      const problem = this.tex === undefined ? texProblem(tex) : undefined;
+      if (problem) throw new Error(problem);
       this.rendered = renderTex(tex, this.display);
       this.clearError();
     } catch (e) {

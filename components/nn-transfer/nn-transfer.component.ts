@@ -13,7 +13,7 @@ import { comparisonView, countsView, disagreementsView, layerTable, paintDisagre
 import { recordTransfer, type TransferRecord } from './transfer-record.js';
 import { styles } from './nn-transfer.styles.js';
 
-const BACKENDS = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
+const BACKENDS = ['auto', 'webgpu', 'webgl', 'wasm-simd', 'wasm', 'cpu'] as const;
 const VIEWS = ['lab', 'compare'] as const;
 const NAMES: [string, string] = ['the original model', 'the transferred model'];
 
@@ -71,7 +71,10 @@ export class NnTransfer extends NnElement {
   @property({ attribute: 'head-units', converter: integerConverter('head-units', 0, 4096) }) headUnits = 128;
   /** Images per training step. */
   @property({ attribute: 'batch-size', converter: integerConverter('batch-size', 1, 4096) }) batchSize = 64;
-  /** Force a backend; 'auto' tries WebGPU, WebGL, WASM, CPU in turn. Read when the worker starts. */
+  /**
+   * Force a backend ('wasm-simd': WebAssembly SIMD on the CPU). 'auto' starts on the usual choice (WebGPU, WebGL,
+   * the CPU paths in turn); before stage 2 it times the backends on the homework's CNN and the fastest trains.
+   */
   @property({ attribute: 'backend', converter: enumConverter('backend', BACKENDS) }) backend: (typeof BACKENDS)[number] = 'auto';
   /** Seed of the head's weights, shuffling and dropout. */
   @property({ attribute: 'seed', converter: integerConverter('seed', 0, 2 ** 31) }) seed = 42;
@@ -94,19 +97,6 @@ export class NnTransfer extends NnElement {
   protected readonly lab = new TransferLab(this);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // Properties set from script (and the lab's number inputs) are held to the attributes' ranges too.
-    const whole = (attribute: string, min: number, max: number) => (v: number) =>
-      Number.isInteger(v) && v >= min && v <= max ? undefined : `${attribute} must be a whole number from ${min} to ${max}, got ${v}`;
-    const rate = (attribute: string, min: number) => (v: number) =>
-      Number.isFinite(v) && v >= min && v <= 10 ? undefined : `${attribute} must be a number from ${min} to 10, got ${v}`;
-    this.checkProperties(changed, {
-      view: { fallback: 'lab' }, validationSplit: { fallback: 0.2, attribute: 'validation-split' }, subset: { fallback: 0, check: whole('subset', 0, 60000) },
-      epochs: { fallback: 10, check: whole('epochs', 1, 200) }, learningRate: { fallback: 1e-3, attribute: 'learning-rate', check: rate('learning-rate', 1e-9) },
-      fineTuneEpochs: { fallback: 5, attribute: 'fine-tune-epochs', check: whole('fine-tune-epochs', 1, 200) },
-      fineTuneRate: { fallback: 0, attribute: 'fine-tune-rate', check: rate('fine-tune-rate', 0) }, budget: { fallback: 180, check: whole('budget', 5, 7200) },
-      headUnits: { fallback: 128, attribute: 'head-units', check: whole('head-units', 0, 4096) }, batchSize: { fallback: 64, attribute: 'batch-size', check: whole('batch-size', 1, 4096) },
-      backend: { fallback: 'auto' }, seed: { fallback: 42 },
-    });
     if (changed.has('baseSrc') && !this.baseSrc && this.choice === 'course') this.choice = 'saved';
   }
 
@@ -216,7 +206,7 @@ export class NnTransfer extends NnElement {
   /** Stage 2's offer: measures training through the top two conv layers and fits a subset to the budget. */
   async measure(): Promise<StageOffer | null> {
     if (this.lab.busy || this.lab.stage < 1 || !(await this.unfreeze())) return null;
-    const offer = await this.guard('Measuring failed', 'budget', () => this.lab.offer(this.plan(2), this.budget));
+    const offer = await this.guard('Measuring failed', 'budget', () => this.lab.offer(this.plan(2), this.budget, this.backend));
     if (offer) {
       this.offer = offer;
       this.fineSubset = offer.subset;

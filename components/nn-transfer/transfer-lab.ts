@@ -6,6 +6,7 @@ import { relabel } from '../../src/data/index.js';
 import { TRANSFER_RELABEL as RELABEL, cachePlan, headSpec, offerStage, stageSpec, topConvLayers, type StageOffer, type StagePlan } from '../../src/transfer/index.js';
 import {
   TrainingClient,
+  cifarCnn,
   type ActivationsInfo,
   type BackendName,
   type BackendReport,
@@ -45,6 +46,8 @@ export class TransferLab implements ReactiveController {
   progress: LabProgress | null = null;
   /** The base's predictions on the test set (10 classes), computed once: the base never changes. */
   basePredictions: Float32Array | null = null;
+  /** The measured backend choice in words, once stage 2 has timed the backends (with backend 'auto'). */
+  measured: string | null = null;
   private readonly caches = new Map<string, ActivationsInfo>();
 
   constructor(private readonly host: ReactiveControllerHost) {
@@ -60,6 +63,7 @@ export class TransferLab implements ReactiveController {
     this.client?.terminate();
     this.client = null;
     this.backend = null;
+    this.measured = null;
     this.base = null;
     this.data = null;
     this.forgetModel();
@@ -205,11 +209,19 @@ export class TransferLab implements ReactiveController {
 
   /**
    * Measures stage 2 on its first steps (caching two batches, timing training steps on them) and offers a subset
-   * and epoch count that fit `budget` seconds.
+   * and epoch count that fit `budget` seconds. With backend 'auto', the backends are timed first, once, as the CIFAR
+   * labs time them (the homework's CNN at this batch size: stage 2 trains its convolutions), and the fastest trains.
    */
-  async offer(plan: StagePlan, budget: number): Promise<StageOffer> {
+  async offer(plan: StagePlan, budget: number, backend: BackendName | 'auto'): Promise<StageOffer> {
     const client = this.client!;
-    return this.with({ kind: 'busy', label: 'Measuring stage 2 on its first steps' }, async () => {
+    if (backend === 'auto' && !this.measured) {
+      const chosen = await this.with({ kind: 'busy', label: 'Timing the backends on the homework’s CNN' }, () =>
+        client.measure({ spec: cifarCnn({ seed: plan.seed }), data: this.data!.train.name, batchSize: plan.batchSize }),
+      );
+      this.backend = chosen.report;
+      this.measured = chosen.summary;
+    }
+    const offer = await this.with({ kind: 'busy', label: 'Measuring stage 2 on its first steps' }, async () => {
       const at = cachePlan(this.model!.layers).at;
       if (at === null) throw new Error('Every layer is trainable: nothing can be cached.');
       const sample = await this.cached('train', at, Math.min(this.data!.train.count, 2 * plan.batchSize));
@@ -226,6 +238,7 @@ export class TransferLab implements ReactiveController {
         cached: sample.count,
       });
     });
+    return this.measured ? { ...offer, reason: `${this.measured} ${offer.reason}` } : offer;
   }
 
   /**

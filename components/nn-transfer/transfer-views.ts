@@ -2,8 +2,8 @@
 // (check_trainable), the progress bars, and problem 6's comparison.
 import { html, nothing } from 'lit';
 import { CIFAR10_CLASSES, TRANSFER_CLASSES, imageToRGBA } from '../../src/data/index.js';
-import { formatDuration, majorityBaseline, relabelCounts, type ModelComparison } from '../../src/transfer/index.js';
-import type { DataInfo, ModelInfo, PredictResult } from '../../src/worker/index.js';
+import { majorityBaseline, relabelCounts, type ModelComparison } from '../../src/transfer/index.js';
+import { formatDuration, type DataInfo, type ModelInfo, type PredictResult } from '../../src/worker/index.js';
 import type { LabProgress } from './transfer-lab.js';
 
 const pct = (x: number) => (Number.isNaN(x) ? '–' : `${(100 * x).toFixed(1)}%`);
@@ -60,7 +60,7 @@ export function progressView(p: LabProgress | null) {
   const b = p.progress;
   if (!b) return html`<p class="bar" part="progress" role="status">Stage ${p.stage}: starting…</p>`;
   return html`<label class="bar" part="progress">Stage ${p.stage}, epoch ${b.epoch + 1} of ${b.epochs}: loss ${b.meanLoss.toFixed(3)}${
-    b.accuracy !== undefined ? `, accuracy ${b.accuracy.toFixed(3)}` : ''} · ${Math.round(b.imagesPerSecond)} images/s · about ${formatDuration(b.etaMs / 1000)} left
+    b.accuracy !== undefined ? `, accuracy ${b.accuracy.toFixed(3)}` : ''} · ${Math.round(b.imagesPerSecond)} images/s · about ${formatDuration(b.etaMs)} left
     <progress max=${b.totalSteps} value=${b.step + 1}></progress></label>`;
 }
 

@@ -1,8 +1,9 @@
 /**
  * A run that fits a time budget: from throughput measured on the first steps, how many training images and epochs
  * a stage can take in about three minutes, and a sentence saying what was chosen and why. Plain arithmetic, so the
- * element can show it before anything trains.
+ * element can show it before anything trains. The cut itself is the labs' (`fitEpochPlan`): epochs kept, fewer images.
  */
+import { fitEpochPlan, formatDuration } from '../tf/plan/index.js';
 
 /** Measured throughputs, in images per second. */
 export interface StageRates {
@@ -45,12 +46,6 @@ export interface StageOffer {
   reason: string;
 }
 
-/** "2 min 50 s", "40 s". */
-export function formatDuration(seconds: number): string {
-  const s = Math.round(seconds);
-  return s >= 60 ? `${Math.floor(s / 60)} min${s % 60 ? ` ${s % 60} s` : ''}` : `${s} s`;
-}
-
 /**
  * The largest subset (a whole number of batches, at least one) that trains `epochs` epochs within the budget,
  * or every image when they all fit.
@@ -75,19 +70,18 @@ export function offerStage(options: OfferOptions): StageOffer {
   }
   const cacheCost = rates.cache ? 1 / rates.cache : 0;
   const evalCost = 1 / (rates.evaluate ?? 3 * rates.train);
-  const seconds = (n: number) => Math.max(0, n - cached) * cacheCost + cacheOnly * cacheCost + epochs * (n / rates.train + validation * evalCost);
-  const perImage = cacheCost + epochs / rates.train;
-  const fixed = cacheOnly * cacheCost + epochs * validation * evalCost - cached * cacheCost;
-  const fitsAll = seconds(available) <= budget;
-  let subset = available;
-  if (!fitsAll) {
-    const n = Math.floor((budget - fixed) / perImage);
-    subset = Math.min(available, Math.max(batchSize, Math.floor(n / batchSize) * batchSize));
-  }
-  const took = seconds(subset);
+  // Caching the test set and validating on it cost the same whatever the subset; caching a training image is paid
+  // once, so over the epochs it adds a share to each epoch's cost of that image.
+  const fixed = (cacheOnly - cached) * cacheCost + epochs * validation * evalCost;
+  const speed = { imagesPerSecond: 1 / (1 / rates.train + cacheCost / epochs) };
+  const full = { epochs, trainImages: available, testImages: 0, batchSize };
+  const fitted = fitEpochPlan(full, speed, (budget - fixed) * 1000, { minEpochs: epochs, minTrainImages: batchSize });
+  const fitsAll = !fitted.reduced;
+  const subset = fitted.plan.trainImages;
+  const took = Math.max(0, fitted.ms / 1000 + fixed);
   const rate = `${rates.train < 10 ? rates.train.toFixed(1) : Math.round(rates.train)} images/s`;
   const what = `${epochs} epoch${epochs === 1 ? '' : 's'} on ${subset === available ? `all ${available.toLocaleString('en-US')}` : `${subset.toLocaleString('en-US')} of the ${available.toLocaleString('en-US')}`} training images`;
-  let reason = `Training ran at ${rate} on the first steps: ${what} take about ${formatDuration(took)}`;
-  reason += fitsAll ? `, within the ${formatDuration(budget)} budget.` : took > budget ? `, more than the ${formatDuration(budget)} budget even with one batch.` : `, to fit about ${formatDuration(budget)}.`;
+  let reason = `Training ran at ${rate} on the first steps: ${what} take about ${formatDuration(took * 1000)}`;
+  reason += fitsAll ? `, within the ${formatDuration(budget * 1000)} budget.` : took > budget ? `, more than the ${formatDuration(budget * 1000)} budget even with one batch.` : `, to fit about ${formatDuration(budget * 1000)}.`;
   return { subset, epochs, seconds: took, fitsAll, reason };
 }

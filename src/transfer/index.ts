@@ -5,5 +5,5 @@ export { classCounts, relabelCounts, majorityBaseline, type MajorityBaseline } f
 export { classificationScores, balancedAccuracy, mapPredictions, type ClassificationScores } from './scores.js';
 export { compareModels, comparisonSentence, type ModelComparison, type PredictedBy, type CompareOptions } from './compare.js';
 export { defaultReuseCut, convLayers, topConvLayers, cachePlan, type LayerLike, type CachePlan } from './layers.js';
-export { offerStage, formatDuration, type StageOffer, type StageRates, type OfferOptions } from './budget.js';
+export { offerStage, type StageOffer, type StageRates, type OfferOptions } from './budget.js';
 export { TRANSFER_RELABEL, stageSpec, headSpec, type StagePlan } from './recipe.js';

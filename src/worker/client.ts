@@ -18,6 +18,7 @@ import type { ModelInfo } from '../tf/model/describe-model.js';
 import type { EvaluateResult } from '../tf/train/evaluate.js';
 import type { BatchProgress, EpochEnd, TrainingNote, TrainResult } from '../tf/train/events.js';
 import { createTrainingWorker } from './create-worker.js';
+import type { MeasuredBackend } from '../tf/backend/measure.js';
 import type {
   ActivationsInfo,
   CacheActivationsParams,
@@ -26,6 +27,7 @@ import type {
   LoadDataParams,
   MeasureResult,
   MeasureTopParams,
+  MeasureParams,
   MemoryInfo,
   ParamsOf,
   PredictParams,
@@ -258,6 +260,20 @@ export class TrainingClient {
   /** Probabilities of the current model (or the base) from activations cached at `params.at`. */
   predictTop(params: PredictTopParams): Promise<PredictTopResult> {
     return this.request('predictTop', params);
+  }
+
+  /**
+   * Times a few training steps of `params.spec` on the backends and switches to the fastest (see the protocol's
+   * `measure`); `onMeasure` hears which backend is being timed. `stop()` ends it: it then rejects with a TfError
+   * `aborted`.
+   */
+  async measure(params: MeasureParams, onMeasure?: (e: { backend: string; label: string; index: number; count: number }) => void): Promise<MeasuredBackend> {
+    const off = onMeasure ? this.on((e) => e.type === 'measure' && onMeasure(e)) : undefined;
+    try {
+      return await this.request('measure', params);
+    } finally {
+      off?.();
+    }
   }
 
   /** Resolves once the run has paused between two steps. */

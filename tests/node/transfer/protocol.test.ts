@@ -157,3 +157,27 @@ for (const head of ['no dropout in the head', 'dropout in the head'] as const) {
     assert.ok(maxDiff(cached1.get('head_dense/kernel')!, cached2.get('head_dense/kernel')!) > 0, 'stage 2 trained');
   });
 }
+
+test('stage 2 after the measured choice picks the WebAssembly SIMD path: activations cached on the CPU backend train there as they would on it', async () => {
+  const run = async (measure: boolean): Promise<Map<string, Float32Array>> => {
+    const client = await session();
+    try {
+      await client.reuseLayers({ classes: 4, head: HEAD, seed: 3 });
+      const unfrozen = await client.setTrainable({ conv2d_2: true, conv2d_3: true });
+      const at = cachePlan(unfrozen.layers).at!;
+      const low = await client.cacheActivations({ data: 'train', at, relabel: RELABEL });
+      if (measure) {
+        // As <nn-transfer> does before stage 2: the model, its weights and the cache stay; the backend changes.
+        const chosen = await client.measure({ spec: smallCnn(), batchSize: 16, backends: ['wasm-simd'] });
+        assert.deepEqual([chosen.chosen.backend, chosen.report.backend], ['wasm-simd', 'wasm-simd']);
+      }
+      await client.trainTop({ at, data: low.name, spec: spec(1e-3, 1) });
+      return await saved(client);
+    } finally {
+      client.terminate();
+    }
+  };
+  const onCpu = await run(false);
+  const onSimd = await run(true);
+  for (const [name, values] of onCpu) assert.ok(maxDiff(values, onSimd.get(name)!) < 1e-4, `${name}: the same training on either backend`);
+});
