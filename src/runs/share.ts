@@ -4,7 +4,7 @@
  * server. Scalars travel quantised to 16 bits of their own range (invisible in a chart), thinned to every 2nd,
  * 4th, … epoch when the link would be too long. Opening one reads it with every field checked.
  */
-import { parseRunsJson, runsToJson, RunFormatError } from './json.js';
+import { parseRunsJson, runsToJson, RunFormatError, RUNS_LIMITS } from './json.js';
 import type { RunRecord } from './types.js';
 
 /** The fragment's key: `#runs=<base64url>`. */
@@ -19,8 +19,8 @@ export const SHARE_LINK_LIMIT = 8000;
 /** A link's runs, unpacked, may take at most this many bytes (a small link cannot unpack into a huge one). */
 export const SHARE_MAX_BYTES = 4 * 1024 * 1024;
 
-/** Each run keeps at least this many points when a link thins its epochs. */
-const MIN_POINTS = 50;
+/** When a link thins its runs, each keeps at most one of these many points, the largest that fits (never below 50). */
+const POINTS = [512, 256, 128, 64];
 const MAGIC = [0x4e, 0x4e, 0x52, 0x01]; // "NNR" and the format's version
 const LEVELS = 65532;
 
@@ -32,8 +32,8 @@ export interface ShareLink {
   length: number;
   /** Whether it is within the limit; when not, offer the JSON file. */
   fits: boolean;
-  /** 1 when every epoch is in it, k when every k-th (and the last). */
-  stride: number;
+  /** The most points a run keeps (`Infinity`: every epoch); a longer run keeps every k-th epoch and its last. */
+  points: number;
   /** Whether the weight histograms are in it. */
   histograms: boolean;
 }
@@ -199,12 +199,12 @@ function keptIndices(n: number, stride: number): number[] {
   return out;
 }
 
-async function pack(runs: readonly RunRecord[], stride: number, histograms: boolean): Promise<Uint8Array> {
+async function pack(runs: readonly RunRecord[], points: number, histograms: boolean): Promise<Uint8Array> {
   const body = new Bytes();
   const series: SeriesHeader[] = [];
   const meta = runs.map((run, r) => {
     const n = Math.max(0, ...Object.values(run.scalars).map((s) => s.length));
-    const keep = keptIndices(n, stride);
+    const keep = keptIndices(n, n > points ? Math.ceil(n / points) : 1);
     const pick = (a: readonly number[]) => keep.map((i) => a[i] ?? NaN);
     for (const [tag, values] of Object.entries(run.scalars)) {
       const v = pick(values);
@@ -218,17 +218,23 @@ async function pack(runs: readonly RunRecord[], stride: number, histograms: bool
       series.push({ run: r, tag: null, lo, hi });
       writeSeries(body, v, lo, hi);
     }
-    const { scalars: _s, times: _t, histograms: h, ...rest } = run;
-    return { ...rest, scalars: {}, epochs: keep.map((i) => run.epochs?.[i] ?? i + 1), ...(histograms && h ? { histograms: h } : {}) };
+    const { scalars: _s, times: _t, epochs: _e, histograms: h, ...rest } = run;
+    return { ...rest, scalars: {}, ...(histograms && h ? { histograms: h } : {}), keep: keep.map((i) => run.epochs?.[i] ?? i + 1) };
   });
-  const header = new TextEncoder().encode(JSON.stringify({ doc: JSON.parse(runsToJson(meta)), series }));
-  const head = new Uint8Array(8 + header.length);
-  head.set(MAGIC);
-  new DataView(head.buffer).setUint32(4, header.length, true);
-  head.set(header, 8);
-  const all = new Uint8Array(head.length + body.len);
-  all.set(head);
-  all.set(body.buf.subarray(0, body.len), head.length);
+  // Each run's epoch numbers lead the values: a count, then the first epoch and the steps between.
+  const epochs = new Bytes();
+  for (const m of meta) {
+    epochs.varint(m.keep.length);
+    m.keep.forEach((e, i) => epochs.varint(i ? e - m.keep[i - 1] : e));
+  }
+  const doc = JSON.parse(runsToJson(meta.map(({ keep: _k, ...m }) => m)));
+  const header = new TextEncoder().encode(JSON.stringify({ doc, series }));
+  const all = new Uint8Array(8 + header.length + epochs.len + body.len);
+  all.set(MAGIC);
+  new DataView(all.buffer).setUint32(4, header.length, true);
+  all.set(header, 8);
+  all.set(epochs.buf.subarray(0, epochs.len), 8 + header.length);
+  all.set(body.buf.subarray(0, body.len), 8 + header.length + epochs.len);
   return deflate(all);
 }
 
@@ -240,18 +246,18 @@ function withFragment(base: string, data: string): string {
 
 /**
  * A link to `base` (the dashboard's page) that reopens `runs`. Tries every epoch with histograms, then without,
- * then every 2nd, 4th, … epoch while each run keeps at least 50 points; returns the first link within `limit`
- * characters, or the shortest tried with `fits: false`.
+ * then at most 512, 256, 128, 64 points per run (a longer run keeps every k-th epoch and its last); returns the
+ * first link within `limit` characters, or the shortest tried with `fits: false`.
  */
 export async function shareLink(runs: readonly RunRecord[], base: string, limit = SHARE_LINK_LIMIT): Promise<ShareLink> {
   const longest = Math.max(1, ...runs.map((r) => Math.max(0, ...Object.values(r.scalars).map((s) => s.length))));
   const hasHistograms = runs.some((r) => r.histograms && Object.keys(r.histograms).length > 0);
   let last: ShareLink | undefined;
-  const tries: Array<[number, boolean]> = hasHistograms ? [[1, true]] : [];
-  for (let stride = 1; stride === 1 || Math.ceil(longest / stride) >= MIN_POINTS; stride *= 2) tries.push([stride, false]);
-  for (const [stride, histograms] of tries) {
-    const url = withFragment(base, toBase64Url(await pack(runs, stride, histograms)));
-    last = { url, length: url.length, fits: url.length <= limit, stride, histograms };
+  const tries: Array<[number, boolean]> = hasHistograms ? [[Infinity, true]] : [];
+  tries.push([Infinity, false], ...POINTS.filter((p) => p < longest).map((p): [number, boolean] => [p, false]));
+  for (const [points, histograms] of tries) {
+    const url = withFragment(base, toBase64Url(await pack(runs, points, histograms)));
+    last = { url, length: url.length, fits: url.length <= limit, points, histograms };
     if (last.fits) return last;
   }
   return last!;
@@ -281,6 +287,16 @@ export async function runsFromFragment(hash: string): Promise<RunRecord[] | null
   const runs = parseRunsJson(JSON.stringify(header.doc ?? null));
   if (!Array.isArray(header.series)) throw new RunFormatError('the link lists no values');
   const reader = new Reader(bytes.subarray(8 + headerLength));
+  for (const run of runs) {
+    const n = reader.varint();
+    if (n > RUNS_LIMITS.values) throw new RunFormatError('the link holds too many epochs');
+    const epochs = new Array<number>(n);
+    for (let i = 0; i < n; i++) {
+      epochs[i] = (i ? epochs[i - 1] : 0) + reader.varint();
+      if (epochs[i] < 1 || (i && epochs[i] === epochs[i - 1])) throw new RunFormatError('the link’s epoch numbers are malformed');
+    }
+    run.epochs = epochs;
+  }
   for (const [k, s] of (header.series as unknown[]).entries()) {
     const h = s as Partial<SeriesHeader> | null;
     const run = typeof h?.run === 'number' ? runs[h.run] : undefined;
