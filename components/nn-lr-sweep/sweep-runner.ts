@@ -2,6 +2,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ModelSpec, TrainSpec } from '../../src/spec/types.js';
 import { TrainingClient, type BackendReport, type BackendName, type TrainResult } from '../../src/worker/index.js';
+import { recordWorkerRun } from '../internal/worker-run.js';
 
 /** One rate's run as the element shows it. */
 export interface SweepRun {
@@ -40,7 +41,7 @@ export class SweepRunner implements ReactiveController {
   private dataName = 'train';
   private stopped = false;
 
-  constructor(host: ReactiveControllerHost) {
+  constructor(private readonly host: ReactiveControllerHost & { id?: string }) {
     host.addController(this);
   }
 
@@ -82,11 +83,21 @@ export class SweepRunner implements ReactiveController {
         onChange();
         // Same seed for every rate: each run starts from the same weights, so only the rate differs.
         await client.buildModel(plan.model);
-        const result = await client.train(
-          { spec: trainSpec(plan, run.rate), data: this.dataName, subset: plan.subset, maxSteps: plan.steps || undefined, progressIntervalMs: 0, divergence: divergence(plan) },
-          { onBatch: (p) => { for (const l of p.losses) run.losses[l.step] = l.loss; onChange(); } },
-        );
+        const spec = trainSpec(plan, run.rate);
+        // Each rate is a run of its own in the page's run store (the run dashboard shows them beside the others).
+        const source = `nn-lr-sweep${this.host.id ? `#${this.host.id}` : ''}`;
+        const record = recordWorkerRun({ name: `${source} · lr ${run.rate}`, source, spec: { model: plan.model, train: spec }, hparams: { learning_rate: run.rate }, stepsPerEpoch: Math.ceil(plan.subset / plan.batchSize) });
+        const result = await client
+          .train(
+            { spec, data: this.dataName, subset: plan.subset, maxSteps: plan.steps || undefined, progressIntervalMs: 0, divergence: divergence(plan) },
+            { onBatch: (p) => { for (const l of p.losses) run.losses[l.step] = l.loss; onChange(); }, onEpoch: (e) => void record.epoch(e) },
+          )
+          .catch((e: unknown) => {
+            record.end(undefined, e instanceof Error ? e.message : String(e));
+            throw e;
+          });
         finish(run, result);
+        record.end(result);
         onChange();
       }
       return this.runs;

@@ -3,6 +3,7 @@ import {
   fieldsFromSetup,
   LabSession,
   setupFromFields,
+  weightsByTag,
   type FieldProblem,
   type LabData,
   type LabFields,
@@ -132,7 +133,8 @@ export class LabPanel implements ReactiveController {
     if (!session) return Promise.reject(new Error(this.problems.map((p) => p.message).join('; ')));
     this.userPaused = false;
     this.status = 'training';
-    this.record = this.host.runStore.add({ name: this.host.runName(this), source: 'nn-trainer', spec: this.setup });
+    const batches = Math.ceil(session.data.train.X.length / (session.setup.train.batchSize ?? 32));
+    this.record = this.host.runStore.add({ name: this.host.runName(this), source: 'nn-trainer', spec: this.setup, stepsPerEpoch: batches });
     this.abort = new AbortController();
     this.paintedAt = performance.now();
     this.pending = session
@@ -150,7 +152,11 @@ export class LabPanel implements ReactiveController {
 
   private epochEnd(session: LabSession, epoch: number, logs: Readonly<EpochLogs>): void {
     if (session !== this.session) return;
-    if (this.record) this.host.runStore.appendEpoch(this.record.id, logs);
+    if (this.record) {
+      this.host.runStore.appendEpoch(this.record.id, logs);
+      // Keras's TensorBoard(histogram_freq=1): every layer's kernel and bias after every epoch.
+      this.host.runStore.appendHistograms(this.record.id, weightsByTag(session.model));
+    }
     this.host.epochEnded(this, epoch, logs);
     if (this.userPaused) return this.host.requestUpdate();
     const every = this.host.paintEveryEpoch;
