@@ -1,0 +1,193 @@
+// One scalar chart on two canvases: the frame (grid, ticks, markers, the raw lines faint behind) below, the
+// smoothed lines on top, so a smoothing change redraws only the top one. Canvas, not SVG: 50 runs of 1,000 epochs
+// are 100,000 points a chart, which SVG paths make the page slow to restyle.
+import { makeScale, tickLabel, type Scale } from '../nn-curves/curves-scale.js';
+import { fmtX, type Line, type ShownRun, type XAxis } from './runs-model.js';
+
+/** Colours read once from the element's computed style (canvas cannot use custom properties itself). */
+export interface Theme {
+  fg: string;
+  bg: string;
+  muted: string;
+  grid: string;
+  runs: string[];
+}
+
+/** The plot box and its scales. */
+export interface Frame {
+  width: number;
+  height: number;
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  x: Scale;
+  y: Scale;
+}
+
+/** The frame that fits every line (raw values bound the smoothed ones: the average never leaves their range). */
+export function frameFor(lines: readonly Line[], width: number, height: number, log: boolean): Frame {
+  let xlo = Infinity;
+  let xhi = -Infinity;
+  let ylo = Infinity;
+  let yhi = -Infinity;
+  for (const l of lines) {
+    if (l.xs.length) {
+      xlo = Math.min(xlo, l.xs[0]);
+      xhi = Math.max(xhi, l.xs[l.xs.length - 1]);
+    }
+    for (const v of l.raw) {
+      if (!Number.isFinite(v) || (log && v <= 0)) continue;
+      if (v < ylo) ylo = v;
+      if (v > yhi) yhi = v;
+    }
+  }
+  if (!(xhi > xlo)) [xlo, xhi] = Number.isFinite(xlo) ? [xlo - 1, xlo + 1] : [0, 1];
+  const [left, right, top, bottom] = [48, width - 10, 10, height - 24];
+  return { width, height, left, right, top, bottom, x: makeScale(xlo, xhi, left, right, false, Math.max(2, Math.floor(width / 90))), y: makeScale(ylo, yhi, bottom, top, log, 4) };
+}
+
+/** Sizes a canvas for the device's pixels and returns its context, drawing in CSS pixels. */
+export function prepare(canvas: HTMLCanvasElement, width: number, height: number): CanvasRenderingContext2D | null {
+  const dpr = Math.min(3, globalThis.devicePixelRatio || 1);
+  const w = Math.round(width * dpr);
+  const h = Math.round(height * dpr);
+  if (canvas.width !== w || canvas.height !== h) {
+    canvas.width = w;
+    canvas.height = h;
+  }
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return null;
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, width, height);
+  return ctx;
+}
+
+/**
+ * Strokes one series, gaps where a value cannot be drawn. Where several points share a pixel column only the
+ * lowest and highest are drawn, in order: the same picture, spikes kept, for a fraction of the work.
+ */
+function stroke(ctx: CanvasRenderingContext2D, f: Frame, xs: Float64Array, ys: readonly number[]): void {
+  ctx.beginPath();
+  let pen = false;
+  let col = NaN;
+  let lo = 0;
+  let hi = 0;
+  let loI = -1;
+  let hiI = -1;
+  const put = (v: number) => {
+    if (pen) ctx.lineTo(col, f.y(v));
+    else ctx.moveTo(col, f.y(v));
+    pen = true;
+  };
+  const emit = () => {
+    if (loI < 0) return;
+    if (loI === hiI) put(lo);
+    else if (loI < hiI) (put(lo), put(hi));
+    else (put(hi), put(lo));
+    loI = hiI = -1;
+  };
+  for (let i = 0; i < ys.length; i++) {
+    const v = ys[i];
+    if (!Number.isFinite(v) || (f.y.log && v <= 0)) {
+      emit();
+      pen = false;
+      continue;
+    }
+    const px = Math.round(f.x(xs[i]) * 2) / 2;
+    if (px !== col) {
+      emit();
+      col = px;
+    }
+    if (loI < 0 || v < lo) (lo = v), (loI = i);
+    if (hiI < 0 || v > hi) (hi = v), (hiI = i);
+  }
+  emit();
+  ctx.stroke();
+}
+
+/** The lower canvas: grid, ticks, axis names, markers, and each raw line (faint when smoothing is on). */
+export function drawFrame(
+  ctx: CanvasRenderingContext2D,
+  f: Frame,
+  lines: readonly Line[],
+  shown: readonly ShownRun[],
+  theme: Theme,
+  opts: { axis: XAxis; metric: string; smoothing: boolean },
+): void {
+  ctx.font = '11px system-ui, sans-serif';
+  ctx.lineWidth = 1;
+  ctx.strokeStyle = theme.grid;
+  ctx.fillStyle = theme.muted;
+  ctx.textBaseline = 'middle';
+  ctx.textAlign = 'right';
+  ctx.beginPath();
+  for (const t of f.y.ticks) {
+    const y = Math.round(f.y(t)) + 0.5;
+    ctx.moveTo(f.left, y);
+    ctx.lineTo(f.right, y);
+    ctx.fillText(tickLabel(t), f.left - 4, y);
+  }
+  ctx.stroke();
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'top';
+  for (const t of f.x.ticks) if (t >= f.x.domain[0]) ctx.fillText(opts.axis === 'relative' ? fmtX(t, 'relative') : tickLabel(t), f.x(t), f.bottom + 5);
+  ctx.strokeStyle = theme.muted;
+  ctx.beginPath();
+  ctx.moveTo(f.left, f.bottom + 0.5);
+  ctx.lineTo(f.right, f.bottom + 0.5);
+  ctx.stroke();
+  drawMarkers(ctx, f, lines, shown, theme);
+  if (!opts.smoothing) return;
+  ctx.globalAlpha = 0.25;
+  drawLines(ctx, f, lines, theme);
+  ctx.globalAlpha = 1;
+}
+
+/** Each line in its run's colour, validation dashed. */
+export function drawLines(ctx: CanvasRenderingContext2D, f: Frame, lines: readonly Line[], theme: Theme, smooth = false): void {
+  ctx.lineWidth = 1.5;
+  ctx.lineJoin = 'round';
+  for (const l of lines) {
+    ctx.strokeStyle = theme.runs[l.shown.color];
+    ctx.setLineDash(l.validation ? [5, 3] : []);
+    stroke(ctx, f, l.xs, smooth ? l.smooth : l.raw);
+  }
+  ctx.setLineDash([]);
+}
+
+/** Early stopping's stop and restored epochs and a NaN epoch as lines; learning-rate changes as ticks. */
+function drawMarkers(ctx: CanvasRenderingContext2D, f: Frame, lines: readonly Line[], shown: readonly ShownRun[], theme: Theme): void {
+  for (const s of shown) {
+    const line = lines.find((l) => l.shown === s);
+    if (!line) continue;
+    const epochs = s.run.epochs;
+    const at = (epoch: number) => {
+      const i = epochs ? epochs.findIndex((e) => e >= epoch) : epoch - 1;
+      return i >= 0 && i < line.xs.length ? f.x(line.xs[i]) : NaN;
+    };
+    const m = s.run.markers;
+    ctx.strokeStyle = theme.runs[s.color];
+    ctx.lineWidth = 1;
+    for (const [epoch, dash] of [[m.stoppedEpoch, [2, 2]], [m.restoredEpoch, [6, 3]], [m.nanEpoch, [1, 3]]] as const) {
+      const x = epoch ? at(epoch) : NaN;
+      if (!Number.isFinite(x)) continue;
+      ctx.setLineDash(dash as unknown as number[]);
+      ctx.beginPath();
+      ctx.moveTo(x, f.top);
+      ctx.lineTo(x, f.bottom);
+      ctx.stroke();
+    }
+    ctx.setLineDash([]);
+    ctx.fillStyle = theme.runs[s.color];
+    for (const e of m.lrChanges ?? []) {
+      const x = at(e);
+      if (!Number.isFinite(x)) continue;
+      ctx.beginPath();
+      ctx.moveTo(x, f.bottom);
+      ctx.lineTo(x - 4, f.bottom + 7);
+      ctx.lineTo(x + 4, f.bottom + 7);
+      ctx.fill();
+    }
+  }
+}
