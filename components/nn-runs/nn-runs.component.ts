@@ -31,6 +31,9 @@ import { styles } from './nn-runs.styles.js';
 const VIEWS = ['scalars', 'histograms', 'hparams'] as const;
 type View = (typeof VIEWS)[number];
 const CHART_HEIGHT = 200;
+/** At this width and wider the run list (15rem and a gap, in px) sits beside the charts. */
+const WIDE = 760;
+const LIST_WIDTH = 252;
 
 /** One drawn chart: its spec, lines and frame, and what its canvases last showed. */
 interface ChartState {
@@ -204,9 +207,16 @@ export class NnRuns extends NnElement {
     });
   }
 
+  /** Whether the run list sits beside the charts (a wide element) rather than above them. */
+  private get wide(): boolean {
+    return this.size.measureWidth(640) >= WIDE;
+  }
+
+  /** Two charts a row where the view has room for them, else one as wide as the view. */
   private chartWidth(): number {
-    const w = this.size.measureWidth(640);
-    return Math.max(200, Math.floor(w >= 720 ? (w - 16) / 2 : w));
+    const host = this.size.measureWidth(640);
+    const view = host >= WIDE ? host - LIST_WIDTH : host;
+    return Math.max(200, Math.floor(view >= 720 ? (view - 16) / 2 : view));
   }
 
   private chartHeight(): number {
@@ -218,7 +228,7 @@ export class NnRuns extends NnElement {
     return html`${this.renderError()}
       <div class="main">
         ${this.renderControls()}
-        <div class="layout">
+        <div class="layout ${this.wide ? 'wide' : ''}">
           ${runList({
             visible: this.visible,
             total: this.store.size + this.shared.length,
@@ -374,7 +384,7 @@ export class NnRuns extends NnElement {
         c.drawnKey = this.chartsKey;
       } else if (c.drawnSmoothing === this.smoothing) return;
       const ctx = prepare(top, f.width, f.height);
-      if (ctx) drawLines(ctx, f, c.lines, this.theme!, true);
+      if (ctx) drawLines(ctx, f, c.lines, this.theme!, smoothing);
       c.drawnSmoothing = this.smoothing;
     });
   }

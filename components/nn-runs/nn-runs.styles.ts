@@ -47,10 +47,8 @@ export const styles = [
       grid-template-columns: minmax(0, 1fr);
       gap: 0.75rem;
     }
-    @media (min-width: 900px) {
-      .layout {
-        grid-template-columns: 15rem minmax(0, 1fr);
-      }
+    .layout.wide {
+      grid-template-columns: 240px minmax(0, 1fr);
     }
     .runs {
       margin: 0;
@@ -101,6 +99,7 @@ export const styles = [
     }
     .meta {
       display: block;
+      font-weight: normal;
       font-size: 0.75rem;
       padding-left: 1.5rem;
     }

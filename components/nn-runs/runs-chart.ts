@@ -43,7 +43,7 @@ export function frameFor(lines: readonly Line[], width: number, height: number, 
     }
   }
   if (!(xhi > xlo)) [xlo, xhi] = Number.isFinite(xlo) ? [xlo - 1, xlo + 1] : [0, 1];
-  const [left, right, top, bottom] = [48, width - 10, 10, height - 24];
+  const [left, right, top, bottom] = [48, width - 18, 10, height - 24];
   return { width, height, left, right, top, bottom, x: makeScale(xlo, xhi, left, right, false, Math.max(2, Math.floor(width / 90))), y: makeScale(ylo, yhi, bottom, top, log, 4) };
 }
 
@@ -65,27 +65,35 @@ export function prepare(canvas: HTMLCanvasElement, width: number, height: number
 
 /**
  * Strokes one series, gaps where a value cannot be drawn. Where several points share a pixel column only the
- * lowest and highest are drawn, in order: the same picture, spikes kept, for a fraction of the work.
+ * lowest and highest are drawn, in order (one point when they are within a pixel): the same picture, spikes kept,
+ * for a fraction of the work.
  */
-function stroke(ctx: CanvasRenderingContext2D, f: Frame, xs: Float64Array, ys: readonly number[]): void {
-  ctx.beginPath();
+function trace(ctx: CanvasRenderingContext2D, f: Frame, xs: Float64Array, ys: readonly number[], dashed: boolean): void {
   let pen = false;
   let col = NaN;
   let lo = 0;
   let hi = 0;
-  let loI = -1;
-  let hiI = -1;
-  const put = (v: number) => {
-    if (pen) ctx.lineTo(col, f.y(v));
-    else ctx.moveTo(col, f.y(v));
+  let loFirst = true;
+  let any = false;
+  const put = (py: number) => {
+    // Dashes by hand, 6 px drawn and 4 left out along x: setLineDash costs more than the line itself.
+    if (dashed && col % 10 >= 6) {
+      if (pen) ctx.lineTo(col, py);
+      pen = false;
+      return;
+    }
+    if (pen) ctx.lineTo(col, py);
+    else ctx.moveTo(col, py);
     pen = true;
   };
   const emit = () => {
-    if (loI < 0) return;
-    if (loI === hiI) put(lo);
-    else if (loI < hiI) (put(lo), put(hi));
-    else (put(hi), put(lo));
-    loI = hiI = -1;
+    if (!any) return;
+    const a = f.y(lo);
+    const b = f.y(hi);
+    if (Math.abs(a - b) < 1) put((a + b) / 2);
+    else if (loFirst) (put(a), put(b));
+    else (put(b), put(a));
+    any = false;
   };
   for (let i = 0; i < ys.length; i++) {
     const v = ys[i];
@@ -94,16 +102,24 @@ function stroke(ctx: CanvasRenderingContext2D, f: Frame, xs: Float64Array, ys: r
       pen = false;
       continue;
     }
-    const px = Math.round(f.x(xs[i]) * 2) / 2;
+    const px = Math.round(f.x(xs[i]));
     if (px !== col) {
       emit();
       col = px;
     }
-    if (loI < 0 || v < lo) (lo = v), (loI = i);
-    if (hiI < 0 || v > hi) (hi = v), (hiI = i);
+    if (!any) {
+      lo = hi = v;
+      loFirst = true;
+      any = true;
+    } else if (v < lo) {
+      lo = v;
+      loFirst = false;
+    } else if (v > hi) {
+      hi = v;
+      loFirst = true;
+    }
   }
   emit();
-  ctx.stroke();
 }
 
 /** The lower canvas: grid, ticks, axis names, markers, and each raw line (faint when smoothing is on). */
@@ -144,16 +160,71 @@ export function drawFrame(
   ctx.globalAlpha = 1;
 }
 
-/** Each line in its run's colour, validation dashed. */
+/**
+ * Traces a smoothed series with one point per pixel column, the mean of the values that fall in it: the average
+ * has already taken out the spikes that {@link trace} keeps, and half the points halve a smoothing redraw.
+ */
+function traceMean(ctx: CanvasRenderingContext2D, f: Frame, cols: Int16Array, ys: readonly number[], dashed: boolean): void {
+  let pen = false;
+  let sum = 0;
+  let n = 0;
+  let col = -32768;
+  const put = () => {
+    const py = f.y(sum / n);
+    // Dashes by hand, as in trace().
+    if (dashed && col % 10 >= 6) {
+      if (pen) ctx.lineTo(col, py);
+      pen = false;
+    } else {
+      if (pen) ctx.lineTo(col, py);
+      else ctx.moveTo(col, py);
+      pen = true;
+    }
+    n = 0;
+    sum = 0;
+  };
+  for (let i = 0; i < ys.length; i++) {
+    const v = ys[i];
+    if (!Number.isFinite(v) || (f.y.log && v <= 0)) {
+      if (n) put();
+      pen = false;
+      continue;
+    }
+    if (cols[i] !== col) {
+      if (n) put();
+      col = cols[i];
+    }
+    sum += v;
+    n++;
+  }
+  if (n) put();
+}
+
+/** Each line's pixel column per point, kept with the line (x does not move when the smoothing does). */
+function columns(f: Frame, l: Line): Int16Array {
+  if (l.cols?.length === l.xs.length && l.colsFor === f) return l.cols;
+  const cols = new Int16Array(l.xs.length);
+  for (let i = 0; i < cols.length; i++) cols[i] = Math.round(f.x(l.xs[i]));
+  l.cols = cols;
+  l.colsFor = f;
+  return cols;
+}
+
+/** Each line in its run's colour, validation dashed; one path per run (its train and validation lines). */
 export function drawLines(ctx: CanvasRenderingContext2D, f: Frame, lines: readonly Line[], theme: Theme, smooth = false): void {
   ctx.lineWidth = 1.5;
   ctx.lineJoin = 'round';
-  for (const l of lines) {
-    ctx.strokeStyle = theme.runs[l.shown.color];
-    ctx.setLineDash(l.validation ? [5, 3] : []);
-    stroke(ctx, f, l.xs, smooth ? l.smooth : l.raw);
+  for (let i = 0; i < lines.length; ) {
+    const run = lines[i].shown;
+    ctx.strokeStyle = theme.runs[run.color];
+    ctx.beginPath();
+    for (; i < lines.length && lines[i].shown === run; i++) {
+      const l = lines[i];
+      if (smooth) traceMean(ctx, f, columns(f, l), l.smooth, l.validation);
+      else trace(ctx, f, l.xs, l.raw, l.validation);
+    }
+    ctx.stroke();
   }
-  ctx.setLineDash([]);
 }
 
 /** Early stopping's stop and restored epochs and a NaN epoch as lines; learning-rate changes as ticks. */

@@ -34,7 +34,7 @@ export function drawHistograms(
     for (const c of h.counts) top = Math.max(top, c);
   }
   if (!(hi > lo)) [lo, hi] = [lo - 0.5, hi + 0.5];
-  const [left, right, bottom] = [40, width - 10, height - 20];
+  const [left, right, bottom] = [40, width - 18, height - 20];
   const offset = mode === 'offset' ? Math.min(6, (height - 60) / Math.max(1, drawn.length)) : 0;
   const plotTop = 8;
   const rowHeight = bottom - plotTop - offset * (drawn.length - 1);

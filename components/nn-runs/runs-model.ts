@@ -108,6 +108,9 @@ export interface Line {
   xs: Float64Array;
   raw: number[];
   smooth: number[];
+  /** The pixel column of each point, and the chart frame they were worked out for (runs-chart keeps them). */
+  cols?: Int16Array;
+  colsFor?: object;
 }
 
 /** The lines of one chart; smoothing is applied here (TensorBoard's debiased EMA). */

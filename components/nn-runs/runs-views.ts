@@ -9,7 +9,9 @@ import { fmt, fmtX, nearest, RUN_PALETTE, type Line, type ShownRun, type TableRo
 export const cssColor = (i: number) => `var(--nn-run-${i}, ${RUN_PALETTE[i]})`;
 const swatch = (i: number, dashed = false) => html`<span class="swatch ${dashed ? 'dashed' : ''}" style=${styleMap({ '--c': cssColor(i) })}></span>`;
 
-const when = (t: number) => new Date(t).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+// One formatter for every run: making one per call costs about half a millisecond each.
+const DATE = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+const when = (t: number) => DATE.format(t);
 const pageName = (p?: string) => (p ? decodeURIComponent(p.split('/').pop() || p).replace(/\.html$/, '') : '');
 
 /** The words after a run's name: its page, when it started, and how it ended when not plainly. */
