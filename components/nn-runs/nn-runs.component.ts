@@ -52,6 +52,7 @@ interface ChartState {
  * stopping, the restored epoch, learning-rate changes and a NaN loss. Exports a TensorBoard log directory (zip),
  * one run's event file, CSV and JSON; imports JSON; copies a link that reopens the selected runs.
  *
+ * @tagname nn-runs
  * @summary A run dashboard: TensorBoard's scalars, histograms and hparams, export, import and share links.
  * @fires change - The student changed the smoothing, x axis, log scale, filter, view or which runs are shown.
  * @fires nn-error - An attribute it cannot use, a share link or file it cannot read, or an export that failed.
