@@ -325,7 +325,12 @@ export class RunStore {
     if (!backend) return;
     for (const id of this.dirty) {
       const run = this.runs.get(id);
-      if (run) this.write(() => backend.put(run));
+      if (!run) continue;
+      // While a run trains, its saved copy leaves the histograms out (cloning them every second would cost the
+      // page frames); they are saved with the run's end.
+      const training = run.status === 'running' || run.status === 'paused';
+      const copy = training && run.histograms ? { ...run, histograms: undefined } : run;
+      this.write(() => backend.put(copy));
     }
     this.dirty.clear();
   }

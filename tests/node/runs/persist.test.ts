@@ -135,3 +135,19 @@ test('pageRunStore in Node: ids carry the page’s prefix, and runs stay in memo
   assert.match(store.storage.reason!, /no IndexedDB/);
   store.remove(run.id);
 });
+
+test('while a run trains its saved copy leaves the histograms out; its end saves them', async () => {
+  const backend = new MemoryRunBackend();
+  const store = new RunStore(Infinity, { saveEveryMs: 1 });
+  await store.persistTo(backend);
+  const run = store.add({ name: 'h' });
+  store.appendEpoch(run.id, { loss: 1 });
+  store.appendHistograms(run.id, { 'dense/kernel_0': [1, 2] });
+  await store.flushed();
+  const during = (await backend.get(run.id))!;
+  assert.deepEqual(during.scalars.loss, [1]);
+  assert.equal(during.histograms, undefined);
+  store.end(run.id, 'done');
+  await store.flushed();
+  assert.equal((await backend.get(run.id))!.histograms!['dense/kernel_0'].length, 1);
+});
