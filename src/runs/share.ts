@@ -4,6 +4,7 @@
  * server. Scalars travel quantised to 16 bits of their own range (invisible in a chart), thinned to every 2nd,
  * 4th, … epoch when the link would be too long. Opening one reads it with every field checked.
  */
+import { concatBytes } from './bytes.js';
 import { parseRunsJson, runsToJson, RunFormatError, RUNS_LIMITS } from './json.js';
 import type { RunRecord } from './types.js';
 
@@ -101,13 +102,7 @@ async function inflate(bytes: Uint8Array, max: number): Promise<Uint8Array> {
     if (e instanceof RunFormatError) throw e;
     throw new RunFormatError('the link’s data is damaged or cut short (it does not unpack)');
   }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return concatBytes(chunks);
 }
 
 // ---- values: 16-bit levels of each series' own range, as zigzag varint deltas ------------------------------------

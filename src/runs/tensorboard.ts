@@ -4,6 +4,7 @@
  * then one event per epoch and tag: scalars as `simple_value`, weight histograms as `HistogramProto`.
  * (tensorboard/compat/proto/event.proto, summary.proto, histogram.proto; tensorboard/summary/writer/record_writer.py)
  */
+import { concatBytes } from './bytes.js';
 import { maskedCrc32c } from './crc.js';
 import { ProtoWriter } from './protobuf.js';
 import type { HistogramEntry, RunRecord } from './types.js';
@@ -120,13 +121,7 @@ export function tensorBoardEventFile(run: RunRecord, options: EventFileOptions =
       }
     }
   }
-  const out = new Uint8Array(records.reduce((n, r) => n + r.length, 0));
-  let at = 0;
-  for (const r of records) {
-    out.set(r, at);
-    at += r.length;
-  }
-  return out;
+  return concatBytes(records);
 }
 
 /** `events.out.tfevents.<seconds>.<host>`: the name TensorBoard looks for ("tfevents" in it). */

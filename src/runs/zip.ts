@@ -3,6 +3,7 @@
  * the platform's CompressionStream where there is one (stored as they are otherwise); names are UTF-8. No zip64, so
  * under 4 GiB in all — far beyond a course's runs.
  */
+import { concatBytes } from './bytes.js';
 import { crc32 } from './crc.js';
 
 /** One file to put in a zip: its path inside (with `/`) and its bytes. */
@@ -79,12 +80,5 @@ export async function zipFiles(entries: readonly ZipEntry[], options: ZipOptions
   ev.setUint16(10, entries.length, true);
   ev.setUint32(12, dirSize, true);
   ev.setUint32(16, offset, true);
-  const all = [...parts, ...central, end];
-  const out = new Uint8Array(all.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of all) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes([...parts, ...central, end]);
 }
