@@ -527,9 +527,12 @@ export class NnRuns extends NnElement {
 
   private closeShared(): void {
     this.shared = [];
-    const params = new URLSearchParams(location.hash.replace(/^#/, ''));
-    params.delete(SHARE_KEY);
-    const rest = params.toString();
+    // Only the runs entry goes: anchors and other elements' entries stay exactly as they were.
+    const rest = location.hash
+      .replace(/^#/, '')
+      .split('&')
+      .filter((part) => part && part.split('=')[0] !== SHARE_KEY)
+      .join('&');
     history.replaceState(history.state, '', `${location.pathname}${location.search}${rest ? `#${rest}` : ''}`);
   }
 

@@ -253,7 +253,7 @@ describe('<nn-runs>', () => {
     expect(link.fits).to.equal(true);
     const saved = location.hash;
     try {
-      location.hash = new URL(link.url).hash;
+      location.hash = `#intro&${new URL(link.url).hash.slice(1)}&m=0.2,0.3`;
       const mine = new RunStore();
       mine.add({ name: 'my own run' });
       const el = await fixture<NnRuns>(html`<nn-runs scope="page" .store=${mine}></nn-runs>`);
@@ -263,14 +263,14 @@ describe('<nn-runs>', () => {
       expect(el.shadowRoot!.querySelectorAll('.run-list .badge')).to.have.length(2);
       expect(el.shadowRoot!.querySelector('[part=status]')!.textContent).to.contain('shared run');
       const broken = oneEvent(el, 'nn-error') as Promise<NnErrorEvent>;
-      location.hash = `#runs=${new URL(link.url).hash.slice(6, 60)}`;
+      location.hash = `#intro&runs=${new URL(link.url).hash.slice(6, 60)}&m=0.2,0.3`;
       expect((await broken).message).to.contain('Nothing was changed');
       await el.updateComplete;
       expect(el.sharedRuns).to.have.length(2, 'the shared runs stay');
       [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.actions button')].find((b) => b.textContent === 'Save shared runs')!.click();
       await el.updateComplete;
       expect(mine.list().map((r) => r.id).filter((id) => id.startsWith('shared:'))).to.have.length(2);
-      expect(location.hash).to.not.contain('runs=');
+      expect(location.hash, 'the other parts of the fragment stay as they were').to.equal('#intro&m=0.2,0.3');
     } finally {
       history.replaceState(null, '', location.pathname + location.search + saved);
     }
