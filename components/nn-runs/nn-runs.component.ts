@@ -8,24 +8,18 @@ import {
   pageRunStore,
   parseRunsJson,
   runsFromFragment,
-  runsToCsv,
-  runsToJson,
-  shareLink,
   tensorBoardEventFile,
-  tensorBoardZip,
   eventFileName,
-  runFolderName,
   SHARE_KEY,
-  SHARE_LINK_LIMIT,
   type RunRecord,
   type RunStore,
   type RunStoreChange,
 } from '../../src/runs/index.js';
-import { assignColors, chartsFor, linesFor, matches, nearest, parseFilter, resmooth, RUN_PALETTE, sortRows, tableOf, X_AXES, type ChartSpec, type Line, type ShownRun, type XAxis } from './runs-model.js';
-import { drawFrame, drawLines, frameFor, prepare, type Frame, type Theme } from './runs-chart.js';
+import { assignColors, chartsFor, linesFor, matches, nearest, parseFilter, resmooth, sortRows, tableOf, X_AXES, type ChartSpec, type Line, type ShownRun, type XAxis } from './runs-model.js';
+import { drawFrame, drawLines, frameFor, prepare, themeOf, type Frame, type Theme } from './runs-chart.js';
 import { drawHistograms } from './runs-histograms.js';
-import { hoverTable, hparamsTable, runList } from './runs-views.js';
-import { copyText, download, stamp } from './runs-files.js';
+import { actionsBar, hoverTable, hparamsTable, runList } from './runs-views.js';
+import { copyShareLink, download, downloadCsv, downloadJson, downloadZip } from './runs-files.js';
 import { styles } from './nn-runs.styles.js';
 
 const VIEWS = ['scalars', 'histograms', 'hparams'] as const;
@@ -321,26 +315,23 @@ export class NnRuns extends NnElement {
   }
 
   private renderActions(): TemplateResult {
-    const own = this.shown.filter((s) => !s.shared).length;
-    const none = this.shown.length === 0;
-    return html`<div class="actions" part="actions">
-      <button type="button" ?disabled=${none} @click=${() => void this.copyLink()}>Copy link</button>
-      <button type="button" ?disabled=${none} @click=${() => void this.exportZip()}>TensorBoard log dir (.zip)</button>
-      <button type="button" ?disabled=${none} @click=${() => this.exportCsv()}>CSV</button>
-      <button type="button" ?disabled=${none} @click=${() => this.exportJson()}>JSON</button>
-      ${this.readOnly
-        ? nothing
-        : html`<label class="button">Import JSON…<input type="file" accept=".json,application/json" class="visually-hidden" @change=${this.importFile} /></label>
-            ${this.confirmDelete
-              ? html`<span class="confirm" role="group" aria-label="Confirm deletion">Delete ${own} run${own === 1 ? '' : 's'} from this browser?
-                  <button type="button" class="danger" @click=${() => this.deleteShown()}>Delete</button><button type="button" @click=${() => (this.confirmDelete = false)}>Keep</button></span>`
-              : html`<button type="button" ?disabled=${own === 0} @click=${() => (this.confirmDelete = true)}>Delete shown…</button>`}`}
-      ${this.shared.length
-        ? html`${this.readOnly ? nothing : html`<button type="button" @click=${() => this.keepShared()}>Save shared runs</button>`}
-            <button type="button" @click=${() => this.closeShared()}>Close shared runs</button>`
-        : nothing}
-      ${this.linkTooLong ? html`<button type="button" @click=${() => this.exportJson()}>Download the JSON file instead</button>` : nothing}
-    </div>`;
+    return actionsBar({
+      own: this.shown.filter((s) => !s.shared).length,
+      shown: this.shown.length,
+      shared: this.shared.length,
+      readOnly: this.readOnly,
+      confirmDelete: this.confirmDelete,
+      linkTooLong: this.linkTooLong,
+      onCopyLink: () => void this.copyLink(),
+      onZip: () => void this.exportZip(),
+      onCsv: () => this.exportCsv(),
+      onJson: () => this.exportJson(),
+      onImport: this.importFile,
+      onConfirmDelete: (ask) => (this.confirmDelete = ask),
+      onDelete: () => this.deleteShown(),
+      onKeepShared: () => this.keepShared(),
+      onCloseShared: () => this.closeShared(),
+    });
   }
 
   private statusText(): string {
@@ -351,22 +342,9 @@ export class NnRuns extends NnElement {
   }
 
   protected override updated(): void {
-    if (!this.theme || this.view !== 'scalars') this.theme = this.readTheme();
+    if (!this.theme || this.view !== 'scalars') this.theme = themeOf(this);
     if (this.view === 'scalars') this.drawCharts();
     else if (this.view === 'histograms') this.drawHistogramView();
-  }
-
-  /** Canvases take colours, not custom properties: read them from the element's computed style. */
-  private readTheme(): Theme {
-    const cs = getComputedStyle(this);
-    const prop = (name: string, fallback: string) => cs.getPropertyValue(name).trim() || fallback;
-    return {
-      fg: cs.color,
-      bg: prop('--_bg', '#fff'),
-      muted: prop('--_muted', '#5f6368'),
-      grid: prop('--_grid', 'rgba(128,128,128,0.25)'),
-      runs: RUN_PALETTE.map((c, i) => prop(`--nn-run-${i}`, c)),
-    };
   }
 
   /** Redraws what changed: the whole chart after new data, only the smoothed lines after a smoothing change. */
@@ -379,7 +357,7 @@ export class NnRuns extends NnElement {
       const [base, top] = fig.querySelectorAll('canvas');
       const smoothing = this.smoothing > 0;
       if (c.drawnKey !== this.chartsKey || (c.drawnSmoothing > 0) !== smoothing) {
-        this.theme = this.readTheme();
+        this.theme = themeOf(this);
         const ctx = prepare(base, f.width, f.height);
         if (ctx) drawFrame(ctx, f, c.lines, this.shown, this.theme, { axis: this.xAxis, metric: c.spec.metric, smoothing });
         c.drawnKey = this.chartsKey;
@@ -451,43 +429,29 @@ export class NnRuns extends NnElement {
 
   /** Copies a link to this page that reopens the shown runs; too long a link offers the JSON file instead. */
   async copyLink(): Promise<string | undefined> {
-    const link = await shareLink(this.shownRuns, location.href);
-    this.linkTooLong = !link.fits;
-    if (!link.fits) {
-      this.status = `These runs make a link of ${link.length.toLocaleString('en')} characters, more than the ${SHARE_LINK_LIMIT.toLocaleString('en')} that browsers, chat apps and e-mail keep intact. Share the JSON file instead, or show fewer runs.`;
-      return undefined;
-    }
-    const thinned = link.points < Infinity ? ` Long runs are in it at ${link.points} points each.` : '';
-    const hist = link.histograms ? ' With weight histograms.' : '';
-    this.status = (await copyText(link.url))
-      ? `Link copied (${link.length.toLocaleString('en')} characters).${thinned}${hist}`
-      : `The browser did not let the page copy; here is the link to copy by hand: ${link.url}`;
+    const link = await copyShareLink(this.shownRuns, location.href);
+    this.linkTooLong = link.tooLong;
+    this.status = link.status;
     return link.url;
   }
 
   /** Downloads the shown runs as a zip of a TensorBoard log directory; resolves with its bytes. */
   async exportZip(): Promise<Uint8Array> {
-    const zip = await tensorBoardZip(this.shownRuns);
-    download(`nn-mathlets-runs-${stamp()}.zip`, zip, 'application/zip');
+    const zip = await downloadZip(this.shownRuns);
     this.status = `Downloaded ${this.shown.length} runs as a TensorBoard log directory: unzip it and run tensorboard --logdir on the folder.`;
     return zip;
   }
 
   /** Downloads the shown runs as CSV; returns the text. */
   exportCsv(): string {
-    const csv = runsToCsv(this.shownRuns);
-    download(`nn-mathlets-runs-${stamp()}.csv`, csv, 'text/csv');
     this.status = `Downloaded ${this.shown.length} runs as CSV.`;
-    return csv;
+    return downloadCsv(this.shownRuns);
   }
 
   /** Downloads the shown runs as JSON (everything, exactly; import reads it back); returns the text. */
   exportJson(): string {
-    const json = runsToJson(this.shownRuns);
-    const one = this.shown.length === 1 ? runFolderName(this.shown[0].run.name) : 'runs';
-    download(`nn-mathlets-${one}-${stamp()}.json`, json, 'application/json');
     this.status = `Downloaded ${this.shown.length} runs as JSON.`;
-    return json;
+    return downloadJson(this.shownRuns);
   }
 
   /** Adds the runs of a JSON file (from `exportJson`) to the store. Resolves with how many were new. */

@@ -2,7 +2,7 @@
 // smoothed lines on top, so a smoothing change redraws only the top one. Canvas, not SVG: 50 runs of 1,000 epochs
 // are 100,000 points a chart, which SVG paths make the page slow to restyle.
 import { makeScale, tickLabel, type Scale } from '../nn-curves/curves-scale.js';
-import { fmtX, type Line, type ShownRun, type XAxis } from './runs-model.js';
+import { fmtX, RUN_PALETTE, type Line, type ShownRun, type XAxis } from './runs-model.js';
 
 /** Colours read once from the element's computed style (canvas cannot use custom properties itself). */
 export interface Theme {
@@ -11,6 +11,19 @@ export interface Theme {
   muted: string;
   grid: string;
   runs: string[];
+}
+
+/** Canvases take colours, not custom properties: the element's, read from its computed style. */
+export function themeOf(el: Element): Theme {
+  const cs = getComputedStyle(el);
+  const prop = (name: string, fallback: string) => cs.getPropertyValue(name).trim() || fallback;
+  return {
+    fg: cs.color,
+    bg: prop('--_bg', '#fff'),
+    muted: prop('--_muted', '#5f6368'),
+    grid: prop('--_grid', 'rgba(128,128,128,0.25)'),
+    runs: RUN_PALETTE.map((c, i) => prop(`--nn-run-${i}`, c)),
+  };
 }
 
 /** The plot box and its scales. */

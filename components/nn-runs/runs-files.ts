@@ -1,4 +1,5 @@
-// Getting runs out of the page and in: a download of bytes or text, a timestamp for file names, the clipboard.
+// Getting runs out of the page: downloads of the exports, a timestamp for file names, a share link on the clipboard.
+import { runFolderName, runsToCsv, runsToJson, shareLink, tensorBoardZip, SHARE_LINK_LIMIT, type RunRecord } from '../../src/runs/index.js';
 
 /** Starts a download of `data` as `name` (an object URL on a link clicked in code, released after). */
 export function download(name: string, data: Uint8Array | string, type: string): void {
@@ -28,4 +29,45 @@ export async function copyText(text: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** Downloads `runs` as a zip of a TensorBoard log directory; resolves with its bytes. */
+export async function downloadZip(runs: readonly RunRecord[]): Promise<Uint8Array> {
+  const zip = await tensorBoardZip(runs);
+  download(`nn-mathlets-runs-${stamp()}.zip`, zip, 'application/zip');
+  return zip;
+}
+
+/** Downloads `runs` as CSV; returns the text. */
+export function downloadCsv(runs: readonly RunRecord[]): string {
+  const csv = runsToCsv(runs);
+  download(`nn-mathlets-runs-${stamp()}.csv`, csv, 'text/csv');
+  return csv;
+}
+
+/** Downloads `runs` as the JSON file that import reads back; returns the text. */
+export function downloadJson(runs: readonly RunRecord[]): string {
+  const json = runsToJson(runs);
+  const one = runs.length === 1 ? runFolderName(runs[0].name) : 'runs';
+  download(`nn-mathlets-${one}-${stamp()}.json`, json, 'application/json');
+  return json;
+}
+
+/** Makes a link to `href` that reopens `runs` and copies it; says what happened, or why the link is too long. */
+export async function copyShareLink(runs: readonly RunRecord[], href: string): Promise<{ url?: string; status: string; tooLong: boolean }> {
+  const link = await shareLink(runs, href);
+  const n = (v: number) => v.toLocaleString('en');
+  if (!link.fits)
+    return {
+      tooLong: true,
+      status: `These runs make a link of ${n(link.length)} characters, more than the ${n(SHARE_LINK_LIMIT)} that browsers, chat apps and e-mail keep intact. Share the JSON file instead, or show fewer runs.`,
+    };
+  const thinned = link.points < Infinity ? ` Long runs are in it at ${link.points} points each.` : '';
+  const hist = link.histograms ? ' With weight histograms.' : '';
+  const copied = await copyText(link.url);
+  return {
+    url: link.url,
+    tooLong: false,
+    status: copied ? `Link copied (${n(link.length)} characters).${thinned}${hist}` : `The browser did not let the page copy; here is the link to copy by hand: ${link.url}`,
+  };
 }

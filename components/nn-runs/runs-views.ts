@@ -112,3 +112,45 @@ export function markersText(run: RunRecord): string {
     .filter(Boolean)
     .join('; ');
 }
+
+export interface ActionsProps {
+  /** Shown runs that are the student's own (deletable), all shown, and shared ones. */
+  own: number;
+  shown: number;
+  shared: number;
+  readOnly: boolean;
+  confirmDelete: boolean;
+  linkTooLong: boolean;
+  onCopyLink: () => void;
+  onZip: () => void;
+  onCsv: () => void;
+  onJson: () => void;
+  onImport: (e: Event) => void;
+  onConfirmDelete: (ask: boolean) => void;
+  onDelete: () => void;
+  onKeepShared: () => void;
+  onCloseShared: () => void;
+}
+
+/** Copy link, the exports, import, and deleting (asked first); saving or closing shared runs. */
+export function actionsBar(p: ActionsProps): TemplateResult {
+  const none = p.shown === 0;
+  return html`<div class="actions" part="actions">
+    <button type="button" ?disabled=${none} @click=${p.onCopyLink}>Copy link</button>
+    <button type="button" ?disabled=${none} @click=${p.onZip}>TensorBoard log dir (.zip)</button>
+    <button type="button" ?disabled=${none} @click=${p.onCsv}>CSV</button>
+    <button type="button" ?disabled=${none} @click=${p.onJson}>JSON</button>
+    ${p.readOnly
+      ? nothing
+      : html`<label class="button">Import JSON…<input type="file" accept=".json,application/json" class="visually-hidden" @change=${p.onImport} /></label>
+          ${p.confirmDelete
+            ? html`<span class="confirm" role="group" aria-label="Confirm deletion">Delete ${p.own} run${p.own === 1 ? '' : 's'} from this browser?
+                <button type="button" class="danger" @click=${p.onDelete}>Delete</button><button type="button" @click=${() => p.onConfirmDelete(false)}>Keep</button></span>`
+            : html`<button type="button" ?disabled=${p.own === 0} @click=${() => p.onConfirmDelete(true)}>Delete shown…</button>`}`}
+    ${p.shared
+      ? html`${p.readOnly ? nothing : html`<button type="button" @click=${p.onKeepShared}>Save shared runs</button>`}
+          <button type="button" @click=${p.onCloseShared}>Close shared runs</button>`
+      : nothing}
+    ${p.linkTooLong ? html`<button type="button" @click=${p.onJson}>Download the JSON file instead</button>` : nothing}
+  </div>`;
+}
