@@ -18,3 +18,4 @@ export { NnScheduleChangeEvent } from './events/nn-schedule-change.js';
 export { NnLrSweep } from './nn-lr-sweep/nn-lr-sweep.js';
 export { NnSweepEndEvent } from './events/nn-sweep-end.js';
 export { NnCifar } from './nn-cifar/nn-cifar.js';
+export { NnRuns } from './nn-runs/nn-runs.js';
