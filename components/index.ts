@@ -19,3 +19,4 @@ export { NnLrSweep } from './nn-lr-sweep/nn-lr-sweep.js';
 export { NnSweepEndEvent } from './events/nn-sweep-end.js';
 export { NnCifar } from './nn-cifar/nn-cifar.js';
 export { NnTransfer } from './nn-transfer/nn-transfer.js';
+export { NnRuns } from './nn-runs/nn-runs.js';

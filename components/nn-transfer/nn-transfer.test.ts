@@ -64,6 +64,8 @@ describe('<nn-transfer>', () => {
     expect(run.name).to.equal('nn-transfer · nn-transfer-test');
     expect(run.scalars.val_accuracy).to.have.length(2);
     expect(run.summary.baselineAccuracy).to.equal(afterStage1.baseline.accuracy);
+    expect(run.hparams).to.include({ head_units: 8, epochs: 2, batch_size: 16 });
+    expect(run.stage).to.match(/^head, then fine-tuning/);
 
     const offer = await el.measure();
     expect(offer, 'an offer').to.not.equal(null);

@@ -19,10 +19,27 @@ export interface TransferRecord {
   compared(c: ModelComparison): void;
 }
 
-/** Starts a run named `nn-transfer · <name>` with `setup` (base, head, data) and stage 1's plan. */
-export function recordTransfer(name: string, setup: Record<string, unknown>, stage1: StagePlan): TransferRecord {
+/** What a transfer run starts from: where the base came from, the new head's hidden units, the data. */
+export interface TransferSetup {
+  base: string;
+  headUnits: number;
+  data: string;
+  subset: number;
+}
+
+/**
+ * Starts a run named `nn-transfer · <name>` with `setup` and stage 1's plan (its TrainSpec in the spec, its settings
+ * in the hparams table); the run's stage says it holds both, stage 2 from its marker on.
+ */
+export function recordTransfer(name: string, setup: TransferSetup, stage1: StagePlan): TransferRecord {
   const store = pageRunStore();
-  const run = store.add({ name: `nn-transfer · ${name}`, source: 'nn-transfer', spec: { ...setup, stage1: stageSpec(stage1) } });
+  const run = store.add({
+    name: `nn-transfer · ${name}`,
+    source: 'nn-transfer',
+    spec: { ...setup, stage1: stageSpec(stage1) },
+    hparams: { base: setup.base, head_units: setup.headUnits, learning_rate: stage1.learningRate, epochs: stage1.epochs, batch_size: stage1.batchSize },
+    stage: 'head, then fine-tuning the top two convs (from the stage 2 marker)',
+  });
   const columns: Record<string, number[]> = {};
   const markers: RunMarkers = {};
   let epochs = 0;
