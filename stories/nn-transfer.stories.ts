@@ -40,7 +40,7 @@ type Story = StoryObj<Args>;
 
 /** Problem 5 on 100 real images: load the base and the data, train the new head, measure and fine-tune, compare. */
 export const SmallData: Story = {};
-/** Problem 5's page settings: the 10,000/2,000-image files, the base's own head shape, a 3-minute stage 2. */
+/** Problem 5's page settings: the 10,000/2,000-image files, the default head (128 units), a 3-minute stage 2. */
 export const CourseSettings: Story = {
   render: () => html`<nn-transfer src="/shared-data/cifar10/cifar10_train_10k.bin /shared-data/cifar10/cifar10_test_2k.bin"
     base-src="/content/models/cifar10-base/model.json" model-name="story-transfer-course"></nn-transfer>`,
