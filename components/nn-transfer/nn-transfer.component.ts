@@ -73,7 +73,7 @@ export class NnTransfer extends NnElement {
   @property({ attribute: 'batch-size', converter: integerConverter('batch-size', 1, 4096) }) batchSize = 64;
   /**
    * Force a backend ('wasm-simd': WebAssembly SIMD on the CPU). 'auto' starts on the usual choice (WebGPU, WebGL,
-   * the CPU paths in turn); before stage 2 it times the backends on the homework's CNN and the fastest trains.
+   * the CPU paths in turn); before stage 1 it times the backends on the homework's CNN and the fastest works on.
    */
   @property({ attribute: 'backend', converter: enumConverter('backend', BACKENDS) }) backend: (typeof BACKENDS)[number] = 'auto';
   /** Seed of the head's weights, shuffling and dropout. */
@@ -231,11 +231,12 @@ export class NnTransfer extends NnElement {
     const record = this.record;
     record.stage(stage, plan, this.offer?.reason);
     const result = await this.guard(`Stage ${stage} failed`, 'model', () =>
-      this.lab.train(stage, plan, (end) => (this.curves = [{ name: this.modelName, scalars: record.epoch(end), markers: record.markers }])),
+      this.lab.train(stage, plan, this.backend, (end) => (this.curves = [{ name: this.modelName, scalars: record.epoch(end), markers: record.markers }])),
     );
     record.end(result);
     if (!result) return;
-    this.status = `Stage ${stage}: ${result.message}`;
+    // Stage 1 ran on the backend just measured: say which, once.
+    this.status = `${stage === 1 && this.lab.measured ? `${this.lab.measured} ` : ''}Stage ${stage}: ${result.message}`;
     const saved = await this.guard('Saving failed', 'model-name', () => this.lab.save(this.modelName));
     if (saved) this.status += ` Saved as ${saved}.`;
     await this.compare();

@@ -46,7 +46,7 @@ export class TransferLab implements ReactiveController {
   progress: LabProgress | null = null;
   /** The base's predictions on the test set (10 classes), computed once: the base never changes. */
   basePredictions: Float32Array | null = null;
-  /** The measured backend choice in words, once stage 2 has timed the backends (with backend 'auto'). */
+  /** The measured backend choice in words, once the backends have been timed (backend 'auto', before stage 1). */
   measured: string | null = null;
   private readonly caches = new Map<string, ActivationsInfo>();
 
@@ -175,9 +175,24 @@ export class TransferLab implements ReactiveController {
     return { at, train, test };
   }
 
-  /** Trains the trainable layers on activations cached below them: stage 1 (the head) or 2 (with the top convs). */
-  async train(stage: 1 | 2, plan: StagePlan, onEpoch: (end: EpochEnd) => void): Promise<TrainResult> {
+  /**
+   * With backend 'auto', times the backends once, as the CIFAR labs do (the homework's CNN at this batch size: the
+   * base's convolutions are what computing activations and stage 2 cost), and works on the fastest from then on.
+   */
+  private async measureOnce(plan: StagePlan, backend: BackendName | 'auto'): Promise<void> {
+    if (backend !== 'auto' || this.measured) return;
     const client = this.client!;
+    const chosen = await this.with({ kind: 'busy', label: 'Timing the backends on the homework’s CNN' }, () =>
+      client.measure({ spec: cifarCnn({ seed: plan.seed }), data: this.data!.train.name, batchSize: plan.batchSize }),
+    );
+    this.backend = chosen.report;
+    this.measured = chosen.summary;
+  }
+
+  /** Trains the trainable layers on activations cached below them: stage 1 (the head) or 2 (with the top convs). */
+  async train(stage: 1 | 2, plan: StagePlan, backend: BackendName | 'auto', onEpoch: (end: EpochEnd) => void): Promise<TrainResult> {
+    const client = this.client!;
+    await this.measureOnce(plan, backend);
     this.set({ kind: 'busy', label: 'Computing the activations below the layers that train' });
     try {
       const { at, train, test } = await this.prepare(plan);
@@ -209,18 +224,11 @@ export class TransferLab implements ReactiveController {
 
   /**
    * Measures stage 2 on its first steps (caching two batches, timing training steps on them) and offers a subset
-   * and epoch count that fit `budget` seconds. With backend 'auto', the backends are timed first, once, as the CIFAR
-   * labs time them (the homework's CNN at this batch size: stage 2 trains its convolutions), and the fastest trains.
+   * and epoch count that fit `budget` seconds, on the backend measured fastest (backend 'auto').
    */
   async offer(plan: StagePlan, budget: number, backend: BackendName | 'auto'): Promise<StageOffer> {
     const client = this.client!;
-    if (backend === 'auto' && !this.measured) {
-      const chosen = await this.with({ kind: 'busy', label: 'Timing the backends on the homework’s CNN' }, () =>
-        client.measure({ spec: cifarCnn({ seed: plan.seed }), data: this.data!.train.name, batchSize: plan.batchSize }),
-      );
-      this.backend = chosen.report;
-      this.measured = chosen.summary;
-    }
+    await this.measureOnce(plan, backend);
     const offer = await this.with({ kind: 'busy', label: 'Measuring stage 2 on its first steps' }, async () => {
       const at = cachePlan(this.model!.layers).at;
       if (at === null) throw new Error('Every layer is trainable: nothing can be cached.');
