@@ -64,12 +64,12 @@ describe('page 9: the runs of the course’s pages, after a reload', () => {
     await dash.updateComplete;
     const runs = dash.store.list();
     const byPage = (p: string) => runs.filter((r) => r.page === `/content/${p}.html` && r.startedAt >= since);
-    // Fewer epochs than the preset's: the lab names the run as edited.
-    const names = (rs: RunRecord[]) => rs.map((r) => r.name.replace(/ \(edited\)$/, ''));
-    expect(names(byPage('01-vanishing-gradients'))).to.deep.equal(['nn-trainer#p1-compare · vanishing-bad', 'nn-trainer#p1-compare · vanishing-fixed']);
-    expect(names(byPage('06-compare-models-and-early-stopping'))).to.deep.equal(['nn-trainer#p6 · overfit', 'nn-trainer#p6 · early-stopping']);
+    // Fewer epochs than the preset's: the lab names the setup as edited.
+    const names = (rs: RunRecord[]) => rs.map((r) => r.name.replace(/ \(edited\)/, ''));
+    expect(names(byPage('01-vanishing-gradients'))).to.deep.equal(['Not-so-good model · nn-trainer#p1-compare', 'Fixed model · nn-trainer#p1-compare']);
+    expect(names(byPage('06-compare-models-and-early-stopping'))).to.deep.equal(['Baseline (overfits) · nn-trainer#p6', 'Early stopping · nn-trainer#p6']);
     const p7 = byPage('07-l1-regularization');
-    expect(names(p7)).to.deep.equal(['nn-trainer#p7 · overfit', 'nn-trainer#p7 · l1']);
+    expect(names(p7)).to.deep.equal(['Baseline (overfits) · nn-trainer#p7', 'L1 regularization · nn-trainer#p7']);
     for (const r of p7) {
       expect(r.status).to.equal('done');
       expect(r.scalars.val_accuracy).to.have.length(3);
