@@ -3,31 +3,14 @@
 // interrupted, with the epochs it had.
 import { expect } from '@open-wc/testing';
 import type { RunRecord, RunStore } from '../../../src/runs/index.js';
+import { openCoursePage } from '../course-page.js';
 
 type Trainer = HTMLElement & { train(): Promise<unknown>; runStore: RunStore; updateComplete: Promise<unknown> };
 type Dashboard = HTMLElement & { store: RunStore; shownRuns: RunRecord[]; updateComplete: Promise<unknown>; shadowRoot: ShadowRoot };
 
-function open(slug: string): Promise<{ frame: HTMLIFrameElement; win: Window & typeof globalThis; errors: string[] }> {
-  return new Promise((resolve, reject) => {
-    const frame = document.createElement('iframe');
-    frame.style.width = '1000px';
-    frame.style.height = '800px';
-    const errors: string[] = [];
-    frame.addEventListener('load', () => {
-      const win = frame.contentWindow as Window & typeof globalThis;
-      win.addEventListener('error', (e) => errors.push(String(e.message)));
-      win.addEventListener('unhandledrejection', (e) => errors.push(String(e.reason)));
-      resolve({ frame, win, errors });
-    });
-    frame.addEventListener('error', () => reject(new Error(`could not load ${slug}`)));
-    frame.src = `/content/${slug}.html`;
-    document.body.append(frame);
-  });
-}
-
 /** Trains the page's lab `id` for `epochs` epochs and waits until its runs are saved. */
 async function trainOn(slug: string, id: string, epochs: number): Promise<void> {
-  const { frame, win, errors } = await open(slug);
+  const { frame, win, errors } = await openCoursePage(slug);
   await win.customElements.whenDefined('nn-trainer');
   const lab = win.document.getElementById(id) as Trainer;
   lab.setAttribute('epochs', String(epochs));
@@ -46,7 +29,7 @@ describe('page 9: the runs of the course’s pages, after a reload', () => {
     await trainOn('06-compare-models-and-early-stopping', 'p6', 3);
     await trainOn('07-l1-regularization', 'p7', 3);
     // Page 8 closes while its runs train: their pages are gone, their epochs so far are kept.
-    const { frame, win } = await open('08-l2-regularization');
+    const { frame, win } = await openCoursePage('08-l2-regularization');
     await win.customElements.whenDefined('nn-trainer');
     const lab = win.document.getElementById('p8') as Trainer;
     lab.setAttribute('epochs', '5000');
@@ -56,7 +39,7 @@ describe('page 9: the runs of the course’s pages, after a reload', () => {
     await lab.runStore.flushed();
     frame.remove();
 
-    const page9 = await open('09-share-the-runs');
+    const page9 = await openCoursePage('09-share-the-runs');
     await page9.win.customElements.whenDefined('nn-runs');
     const dash = page9.win.document.getElementById('p9-runs') as Dashboard;
     await dash.store.loadSaved();
