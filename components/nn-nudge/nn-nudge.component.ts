@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import { consume } from '@lit/context';
 import { NnElement } from '../internal/nn-element.js';
 import { modelContext, type SharedModel } from '../internal/model-context.js';
@@ -22,6 +23,8 @@ interface NudgeRow {
 }
 
 const f4 = (v: number) => (Math.abs(v) < 5e-5 ? '0.0000' : (v > 0 ? '+' : '') + v.toFixed(4));
+/** A change's bar from the middle of its cell, left for negative, as wide as its share of the largest. */
+const bar = (v: number, max: number) => ({ width: `${(50 * Math.abs(v)) / max}%`, [v < 0 ? 'right' : 'left']: '50%' });
 
 /**
  * Propagation of small changes: nudge one input or parameter by δ and read, at every node of the chain-rule
@@ -135,8 +138,8 @@ export class NnNudge extends NnElement {
               <td class="linear">${f4(r.linear)}</td>
               <td class="actual">${f4(r.actual)}</td>
               <td class="bars" aria-hidden="true">
-                <span class="bar linear" style="width:${(50 * Math.abs(r.linear)) / max}%;${r.linear < 0 ? 'right:50%' : 'left:50%'}"></span>
-                <span class="bar actual" style="width:${(50 * Math.abs(r.actual)) / max}%;${r.actual < 0 ? 'right:50%' : 'left:50%'}"></span>
+                <span class="bar linear" style=${styleMap(bar(r.linear, max))}></span>
+                <span class="bar actual" style=${styleMap(bar(r.actual, max))}></span>
               </td>
             </tr>`,
           )}
