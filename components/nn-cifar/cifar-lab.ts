@@ -14,6 +14,7 @@ import {
   type PredictResult,
   type TrainResult,
 } from '../../src/worker/index.js';
+import { startTrainingClient } from '../internal/training-client.js';
 
 /** How a run trains. */
 export interface CifarPlan {
@@ -60,7 +61,7 @@ export class CifarLab implements ReactiveController {
 
   /** The worker, started (and its backend chosen) on first use. */
   async worker(backend: BackendName | 'auto'): Promise<TrainingClient> {
-    const client = (this.client ??= TrainingClient.inWorker());
+    const client = (this.client ??= startTrainingClient());
     if (!this.backend) {
       client.on((e) => {
         if (e.type === 'load-progress') {

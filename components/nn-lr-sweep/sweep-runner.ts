@@ -2,6 +2,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ModelSpec, TrainSpec } from '../../src/spec/types.js';
 import { TrainingClient, type BackendReport, type BackendName, type TrainResult } from '../../src/worker/index.js';
+import { startTrainingClient } from '../internal/training-client.js';
 
 /** One rate's run as the element shows it. */
 export interface SweepRun {
@@ -65,7 +66,7 @@ export class SweepRunner implements ReactiveController {
     this.runs = plan.rates.map((rate) => ({ rate, losses: [], diverged: false, status: 'waiting', message: '' }));
     onChange();
     try {
-      const client = (this.client ??= TrainingClient.inWorker());
+      const client = (this.client ??= startTrainingClient());
       this.backend ??= await client.init({ backend: plan.backend });
       onChange();
       // Loaded again only when the file or the subset changed: the worker keeps the data between sweeps.
