@@ -1,6 +1,7 @@
 // Registers every element (package export `nn-mathlets`). One line per element.
 export * from './events/index.js';
 export { NnElement } from './internal/nn-element.js';
+export { configure, TRUSTED_TYPES_POLICY, type NnSettings } from './config.js';
 export { NnMath } from './nn-math/nn-math.js';
 export { NnBoundary } from './nn-boundary/nn-boundary.js';
 export { NnNetwork } from './nn-network/nn-network.js';

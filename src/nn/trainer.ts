@@ -16,7 +16,7 @@ import type { CallbackSpec } from '../spec/types.js';
 import { isCallbackObject, makeCallback, type BatchLogs, type Callback, type EpochLogs, type StopInfo, type TrainingContext } from './callbacks/index.js';
 import { toLabels, toMatrix, type LabelInput, type Matrix, type MatrixInput } from './data-input.js';
 import { refuse, refuseWith, SpecError } from './errors.js';
-import { validateTrainSpec } from '../spec/index.js';
+import { validateTrainSpec } from '../spec/validate-train.js';
 import { evaluateMatrix, trainingWorkspace } from './evaluate.js';
 import { accuracySum } from './metrics.js';
 import { hasWeightPenalty, lossAndGradients, weightPenalty } from './passes.js';
