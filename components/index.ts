@@ -1,5 +1,6 @@
 // Registers every element (package export `nn-mathlets`). One line per element.
 export * from './events/index.js';
+export type * from './types.js';
 export { NnElement } from './internal/nn-element.js';
 export { configure, TRUSTED_TYPES_POLICY, type NnSettings } from './config.js';
 export { NnMath } from './nn-math/nn-math.js';

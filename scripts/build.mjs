@@ -68,7 +68,8 @@ const WORKER_ASSETS = [];
 
 /** Builds the training worker into `dir` (TensorFlow.js inside: a worker loaded by URL cannot resolve imports). */
 async function buildWorker(dir) {
-  await build({
+  return build({
+    metafile: true,
     entryPoints: [{ in: 'src/worker/training.worker.ts', out: 'training.worker' }],
     outdir: dir,
     bundle: true,
@@ -83,6 +84,37 @@ async function buildWorker(dir) {
     define: { 'process.env.NODE_ENV': '"production"' },
   });
   for (const asset of WORKER_ASSETS) copyFileSync(asset, join(dir, asset.split('/').pop()));
+}
+
+/** The packages whose code or files a build carries: `@scope/name` or `name`, from esbuild's metafiles. */
+function bundledPackages(...results) {
+  const names = new Set(['katex']); // its fonts are copied into each build
+  for (const r of results) {
+    for (const input of Object.keys(r.metafile.inputs)) {
+      const m = input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)\//);
+      if (m) names.add(m[1]);
+    }
+  }
+  return [...names].sort();
+}
+
+/** dist/THIRD_PARTY_NOTICES.md: each bundled or copied package with its version and its license text. */
+function writeNotices(file, names) {
+  const parts = [
+    '# Third-party notices',
+    '',
+    'The files in this package carry code or files of the packages below (the CDN build bundles Lit, @lit/context',
+    'and KaTeX; both builds copy KaTeX\'s fonts; the training worker bundles TensorFlow.js and what it depends on).',
+    'Each is used under its license, reproduced here.',
+  ];
+  for (const name of names) {
+    const dir = join('node_modules', name);
+    const meta = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    const licenseFile = readdirSync(dir).find((f) => /^licen[cs]e/i.test(f));
+    const text = licenseFile ? readFileSync(join(dir, licenseFile), 'utf8').trim() : `${meta.license} (no license file in the package)`;
+    parts.push('', `## ${name} ${meta.version} (${meta.license})`, '', '```text', text, '```');
+  }
+  writeFileSync(file, `${parts.join('\n')}\n`);
 }
 
 /** Points each output's './training.worker.ts' at the built worker, and checks where the font list landed. */
@@ -134,8 +166,9 @@ const npmResult = await build({
   sourcesContent: true,
   external: [...Object.keys(pkg.dependencies), ...Object.keys(pkg.peerDependencies ?? {}), 'lit/*', '@lit/*', 'katex/*', '@tensorflow/*'],
 });
-await buildWorker(outdir);
+const npmWorker = await buildWorker(outdir);
 finish(npmResult, outdir);
+const carried = [npmWorker];
 
 // For a script tag: everything the elements import is inside (Lit's production build), minified.
 if (!args.includes('--no-cdn')) {
@@ -153,16 +186,24 @@ if (!args.includes('--no-cdn')) {
     const tf = Object.keys(meta.inputs).find((i) => i.includes('node_modules/@tensorflow/'));
     if (tf) throw new Error(`build: ${file} of the CDN build carries TensorFlow.js (${tf}); only the worker may`);
   }
-  await buildWorker(cdn);
+  carried.push(cdnResult, await buildWorker(cdn));
   finish(cdnResult, cdn);
 }
+writeNotices(join(outdir, 'THIRD_PARTY_NOTICES.md'), bundledPackages(...carried));
 
 if (!args.includes('--no-types')) {
   execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json', '--outDir', join(outdir, 'types')], { stdio: 'inherit' });
-  // Package exports allow one wildcard, so each element's declarations sit beside its file and point into types/.
+  // Package exports allow one wildcard, so each element's declarations sit beside its file and point into types/:
+  // the element (with its HTMLElementTagNameMap entry), and as types the events (with their event-map entries) and
+  // the types of its properties, so that one element's import is enough to type a page that uses it.
   for (const { out } of elementEntries) {
     const tag = out.slice('elements/'.length);
-    writeFileSync(join(outdir, `${out}.d.ts`), `export * from '../types/components/${tag}/${tag}.js';\n`);
+    const lines = [
+      `export * from '../types/components/${tag}/${tag}.js';`,
+      "export type * from '../types/components/events/index.js';",
+      "export type * from '../types/components/types.js';",
+    ];
+    writeFileSync(join(outdir, `${out}.d.ts`), `${lines.join('\n')}\n`);
   }
 }
 if (!args.includes('--no-manifest')) {

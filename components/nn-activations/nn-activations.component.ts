@@ -17,6 +17,7 @@ const H = 220;
  * x with each function's value and slope there, and every formula typeset by KaTeX. The values come from the
  * engine's own activations (Keras's defaults: leaky ReLU α = 0.3, ELU α = 1), so what is drawn is what trains.
  *
+ * @tagname nn-activations
  * @summary Activation functions and their derivatives, with values and formulas.
  * @fires change - The student turned an activation on or off, or moved x.
  * @csspart toggles - The buttons that show and hide each activation.

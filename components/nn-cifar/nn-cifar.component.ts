@@ -19,6 +19,7 @@ const BACKENDS = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
  * Problem 4's CIFAR-10 lab: load the data, train with exponential decay and early stopping in a worker, read the
  * predictions and the confusion matrix, save and load the model.
  *
+ * @tagname nn-cifar
  * @summary Train a CIFAR-10 CNN in the browser with a decaying rate and early stopping; predictions, confusion, save/load.
  * @fires nn-error - Data, a model or an attribute it could not use (a URL that fails, a file that is not CIFAR-10).
  * @csspart controls - Load, train, stop, save and load buttons.
@@ -116,7 +117,7 @@ export class NnCifar extends NnElement {
     return !!data;
   }
 
-  /** The schedule and budget the next run uses. */
+  /** The schedule and budget the next run uses. @internal */
   get plan(): CifarPlan {
     const n = this.subset || this.lab.data?.train.count || 50000;
     const stepsPerEpoch = Math.ceil(Math.min(n, this.lab.data?.train.count ?? n) / this.batchSize);

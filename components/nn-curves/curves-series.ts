@@ -17,8 +17,11 @@ export interface Series {
   smooth: number[];
 }
 
-/** Okabe–Ito colours: told apart by colour-blind readers; train and validation share one, dashed for validation. */
-export const PALETTE = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9', '#000000'];
+/**
+ * Okabe–Ito colours: told apart by colour-blind readers; train and validation share one, dashed for validation.
+ * The last, black, turns light on a dark theme.
+ */
+export const PALETTE = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9', 'light-dark(#000000, #e8e8ec)'];
 
 /** The run's colour: a custom property `--nn-curve-<i>` when set, else the palette's. */
 export const runColor = (i: number) => `var(--nn-curve-${i}, ${PALETTE[i % PALETTE.length]})`;

@@ -15,6 +15,7 @@ import { styles } from './nn-curves.styles.js';
  * the arrow keys, and markers where early stopping stopped, which epoch it restored, where the learning rate
  * changed and where the loss became NaN. Takes run store records as they are.
  *
+ * @tagname nn-curves
  * @summary Training curves with smoothing, log scale, readout and early-stopping markers.
  * @fires change - The student moved the smoothing slider or toggled the log scale.
  * @csspart controls - The smoothing slider and log-scale switch.

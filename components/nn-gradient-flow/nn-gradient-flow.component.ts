@@ -19,6 +19,7 @@ const METRIC = 'gradient size';
  * with sigmoid it shrinks by orders of magnitude on its way back to the first layers. Both on a log scale, drawn
  * by `<nn-curves>`.
  *
+ * @tagname nn-gradient-flow
  * @summary Gradient size per layer: over training, or by depth at initialisation.
  * @fires change - The student changed the depth view's depth, width or initializer.
  * @csspart controls - The depth view's settings.

@@ -9,7 +9,7 @@ import '../nn-curves/nn-curves.js';
 import { ratesConverter } from './rates.js';
 import { recommendLearningRate, type Recommendation } from '../../src/tf/sweep/recommend.js';
 import { geometricRates } from '../../src/tf/sweep/rates.js';
-import { SweepRunner, type SweepPlan, type SweepRun } from './sweep-runner.js';
+import { SweepRunner, type SweepPlan, type LrSweepRun } from './sweep-runner.js';
 import { curveRuns, rateText, recommendationView, runTable } from './sweep-view.js';
 import { styles } from './nn-lr-sweep.styles.js';
 
@@ -19,6 +19,7 @@ const BACKENDS = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
 /**
  * Problem 3's learning-rate sweep: the same network trained briefly at each rate, in turn, on one worker.
  *
+ * @tagname nn-lr-sweep
  * @summary Train a CNN briefly at several learning rates, overlay the losses, mark divergence, recommend a rate.
  * @fires nn-sweep-end - Every rate has run (or the sweep was stopped): `runs` and `recommendation`.
  * @fires nn-error - An attribute it cannot use, or data or a model the worker could not use.
@@ -66,7 +67,7 @@ export class NnLrSweep extends NnElement {
   private rateList: number[] = [];
 
   /** Each rate's run so far. */
-  get runs(): readonly SweepRun[] {
+  get runs(): readonly LrSweepRun[] {
     return this.sweep.runs;
   }
   /** The rate recommended at the end of the last sweep, with the reason (null before one ends). */
@@ -95,7 +96,7 @@ export class NnLrSweep extends NnElement {
     this.rateList = this.rates ?? geometricRates(Math.min(this.minRate, this.maxRate), Math.max(this.minRate, this.maxRate), this.rateCount);
   }
 
-  /** The plan the next sweep follows. */
+  /** The plan the next sweep follows. @internal */
   get plan(): SweepPlan {
     const q = this.quick;
     return {

@@ -5,7 +5,7 @@ import { TrainingClient, type BackendReport, type BackendName, type TrainResult 
 import { startTrainingClient } from '../internal/training-client.js';
 
 /** One rate's run as the element shows it. */
-export interface SweepRun {
+export interface LrSweepRun {
   rate: number;
   /** Batch losses, first to last. */
   losses: number[];
@@ -35,7 +35,7 @@ export class SweepRunner implements ReactiveController {
   /** The worker's client while the host is on the page and has trained. */
   client: TrainingClient | null = null;
   backend: BackendReport | null = null;
-  runs: SweepRun[] = [];
+  runs: LrSweepRun[] = [];
   running = false;
   private loaded = '';
   private dataName = 'train';
@@ -60,7 +60,7 @@ export class SweepRunner implements ReactiveController {
   }
 
   /** Trains every rate in turn; rejects with the worker's error (bad data URL, a model that does not fit …). */
-  async run(plan: SweepPlan, onChange: () => void): Promise<SweepRun[]> {
+  async run(plan: SweepPlan, onChange: () => void): Promise<LrSweepRun[]> {
     this.running = true;
     this.stopped = false;
     this.runs = plan.rates.map((rate) => ({ rate, losses: [], diverged: false, status: 'waiting', message: '' }));
@@ -116,7 +116,7 @@ function divergence(plan: SweepPlan) {
   return { window: Math.max(1, Math.min(10, Math.floor(steps / 3))), ratio: 1.25 };
 }
 
-function finish(run: SweepRun, result: TrainResult): void {
+function finish(run: LrSweepRun, result: TrainResult): void {
   run.losses = Array.from(run.losses, (l) => l ?? NaN);
   run.diverged = result.stopReason === 'diverged' || result.stopReason === 'nan';
   run.status = run.diverged ? 'diverged' : result.stopReason === 'stopped' ? 'stopped' : 'done';

@@ -137,7 +137,7 @@ export class NnMathlet extends NnElement {
     return this.values ? this.values.dead.flatMap((d, j) => (d ? [j] : [])) : [];
   }
 
-  /** The network at the current parameters (engine model inside). */
+  /** The network at the current parameters (engine model inside). @internal */
   get network(): ChainRuleNet {
     return this.net;
   }

@@ -76,7 +76,7 @@ export class NnNetwork extends NnElement {
   /** Highlight every path from input i to output k, as `"i,k"` (e.g. `"0,1"`: x to gold). */
   @property({ type: String, attribute: 'paths' }) paths?: string;
 
-  /** The shared model, when inside `<nn-mathlet>`. */
+  /** The shared model, when inside `<nn-mathlet>`. @internal */
   @consume({ context: modelContext, subscribe: true })
   @state()
   shared?: SharedModel;

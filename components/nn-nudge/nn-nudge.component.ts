@@ -10,7 +10,8 @@ import { ACTIVATIONS, type ActivationName } from '../internal/activations.js';
 import { allParamKeys, getParam, paramLabel, parseParamKey, resetParams, validateParams, type NetParams, type ParamKey } from '../internal/params.js';
 import { styles } from './nn-nudge.styles.js';
 
-type Variable = 'x' | 'y' | ParamKey;
+/** What a nudge changes: an input (`x`, `y`) or a parameter. */
+export type NudgeVariable = 'x' | 'y' | ParamKey;
 
 /** One row of the table: a node, its value, and its first-order and actual change. */
 interface NudgeRow {
@@ -54,12 +55,12 @@ export class NnNudge extends NnElement {
   @property({ type: String, attribute: 'activation' }) activation: ActivationName = 'relu';
 
   /** What to nudge: `x`, `y`, or a parameter such as `W1.0.0` (default `x`). */
-  @property({ type: String, attribute: 'variable' }) variable: Variable = 'x';
+  @property({ type: String, attribute: 'variable' }) variable: NudgeVariable = 'x';
 
   /** The nudge δ (default 0.05; between −2 and 2, not 0). */
   @property({ attribute: 'delta', converter: numberConverter('delta', -2, 2) as never }) delta = 0.05;
 
-  /** The shared model, when inside `<nn-mathlet>`. */
+  /** The shared model, when inside `<nn-mathlet>`. @internal */
   @consume({ context: modelContext, subscribe: true })
   @state()
   shared?: SharedModel;
@@ -149,7 +150,7 @@ export class NnNudge extends NnElement {
   }
 
   private onVariable(e: Event): void {
-    this.variable = (e.target as HTMLSelectElement).value as Variable;
+    this.variable = (e.target as HTMLSelectElement).value as NudgeVariable;
     this.emitNative('change');
   }
 

@@ -25,6 +25,7 @@ import { styles } from './nn-trainer.styles.js';
  * the homework's setups (problems 1 and 6–8). Training runs in slices that yield to the page. Every run goes to the
  * page's run store.
  *
+ * @tagname nn-trainer
  * @summary A 2-D training lab: editor, boundary, curves and gradient sizes, with the homework's presets.
  * @fires nn-epoch-end - After every epoch, with its logs (`panel` 1 is the right-hand setup in a comparison).
  * @fires nn-train-end - When a run ends, with the run (also the `run` property).
@@ -94,6 +95,7 @@ export class NnTrainer extends NnElement implements PanelHost {
     return this.panels.some((p) => p.busy);
   }
 
+  /** For the lab panels. @internal */
   get paintEveryEpoch(): boolean {
     return this.paint === 'epoch';
   }
@@ -179,16 +181,19 @@ export class NnTrainer extends NnElement implements PanelHost {
     this.panels.forEach((p) => p.reset());
   }
 
+  /** For the lab panels. @internal */
   runName(panel: LabPanel): string {
     const who = `nn-trainer${this.id ? `#${this.id}` : ''}`;
     const edited = panel.preset && JSON.stringify(panel.setup) !== JSON.stringify(labPreset(panel.preset as LabPresetName));
     return `${who} · ${panel.preset ?? 'custom'}${edited ? ' (edited)' : ''}`;
   }
 
+  /** For the lab panels. @internal */
   epochEnded(panel: LabPanel, epoch: number, logs: Readonly<EpochLogs>): void {
     this.emit(new NnEpochEndEvent(epoch, { ...logs }, panel.index));
   }
 
+  /** For the lab panels. @internal */
   trainEnded(panel: LabPanel, run: LabRun): void {
     this.emit(new NnTrainEndEvent(run, panel.index));
     if (run.status === 'diverged') this.emit(new NnErrorEvent(panel.message, { attribute: 'setup', value: run.spec, cause: run.message }));

@@ -5,7 +5,6 @@
  * epoch so far; paint "epoch" redraws after every single epoch before the next one trains.
  */
 import puppeteer from 'puppeteer-core';
-// @ts-expect-error -- plain ESM helpers without type declarations
 import { findChrome, CHROME_ARGS } from '../../scripts/chrome-path.mjs';
 // @ts-expect-error -- plain ESM helpers without type declarations
 import { startViteServer } from '../../scripts/vite-shared.mjs';
