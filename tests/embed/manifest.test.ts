@@ -105,6 +105,8 @@ function typecheck(code: string): string[] {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'node_modules'), { recursive: true });
   symlinkSync(PACKAGE_DIR, join(dir, 'node_modules', 'nn-mathlets'), 'dir');
+  // A project of its own: without it, resolution would walk up to this checkout's package.json (a self-reference).
+  writeFileSync(join(dir, 'package.json'), '{ "name": "consumer", "private": true, "type": "module" }\n');
   const file = join(dir, 'consumer.ts');
   writeFileSync(file, code);
   const program = ts.createProgram([file], {
