@@ -1,6 +1,6 @@
 import { html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProps } from '../internal/style-props.js';
 import { NnElement } from '../internal/nn-element.js';
 import { numberConverter } from '../internal/attributes.js';
 import { getActivation } from '../../src/nn/index.js';
@@ -59,7 +59,7 @@ export class NnActivations extends NnElement {
     const x = this.x;
     return html`${this.renderError()}
       <div class="toggles" part="toggles" role="group" aria-label="Activations shown">
-        ${SHOWN.map((n) => html`<button type="button" aria-pressed=${this.names.includes(n)} style=${styleMap({ '--c': COLORS[n] })}
+        ${SHOWN.map((n) => html`<button type="button" aria-pressed=${this.names.includes(n)} style=${styleProps({ '--c': COLORS[n] })}
           @click=${() => this.toggle(n)}><svg class="key" viewBox="0 0 24 8" aria-hidden="true"><line x1="0" x2="24" y1="4" y2="4" stroke-dasharray=${DASHES[n] || 'none'}></line></svg>${INFO[n].label}</button>`)}
       </div>
       <div class="plots">
@@ -81,7 +81,7 @@ export class NnActivations extends NnElement {
         })}</tbody>
       </table>
       <dl class="formulas" part="formulas">
-        ${this.names.map((n) => html`<div><dt style=${styleMap({ '--c': COLORS[n] })}>${INFO[n].label}</dt><dd>
+        ${this.names.map((n) => html`<div><dt style=${styleProps({ '--c': COLORS[n] })}>${INFO[n].label}</dt><dd>
           <nn-math display .tex=${INFO[n].tex}></nn-math><nn-math display .tex=${INFO[n].derTex}></nn-math><p>${INFO[n].note}</p></dd></div>`)}
       </dl>`;
   }

@@ -1,6 +1,6 @@
 // The lab's read-outs as templates: progress bars, the prediction grid, the confusion matrix.
 import { html, nothing } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProps } from '../internal/style-props.js';
 import { CIFAR10_CLASSES, imageToRGBA } from '../../src/data/index.js';
 import { topK, type BatchProgress, type PredictResult } from '../../src/worker/index.js';
 
@@ -66,7 +66,7 @@ export function confusionView(m: number[][]) {
     <tbody>${m.map((row, t) => {
       const total = row.reduce((a, b) => a + b, 0) || 1;
       return html`<tr><th scope="row">${names[t]}</th>${row.map(
-        (v, p) => html`<td class=${p === t ? 'diag' : ''} style=${styleMap({ '--share': String(v / total) })}>${v}</td>`,
+        (v, p) => html`<td class=${p === t ? 'diag' : ''} style=${styleProps({ '--share': String(v / total) })}>${v}</td>`,
       )}</tr>`;
     })}</tbody></table></div>`;
 }

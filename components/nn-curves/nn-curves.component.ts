@@ -1,6 +1,6 @@
 import { html, svg, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProps } from '../internal/style-props.js';
 import { NnElement } from '../internal/nn-element.js';
 import { ResizeController } from '../internal/resize-controller.js';
 import { numberConverter } from '../internal/attributes.js';
@@ -97,7 +97,7 @@ export class NnCurves extends NnElement {
         </svg>
       </div>
       <ul class="legend" part="legend">
-        ${(this.runs ?? []).map((r, i) => html`<li style=${styleMap({ '--c': runColor(i) })}><span class="swatch"></span><span class="swatch dashed"></span>${r.name}</li>`)}
+        ${(this.runs ?? []).map((r, i) => html`<li style=${styleProps({ '--c': runColor(i) })}><span class="swatch"></span><span class="swatch dashed"></span>${r.name}</li>`)}
         ${this.series.some((s) => s.kind === 'validation') ? html`<li class="key">solid: train · dashed: validation</li>` : nothing}
       </ul>
       <p class="readout" part="readout" aria-live="polite">${readout}</p>`;

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProps } from '../internal/style-props.js';
 import { NnElement } from '../internal/nn-element.js';
 import { ResizeController } from '../internal/resize-controller.js';
 import { setting } from '../internal/settings.js';
@@ -164,7 +164,7 @@ export class NnMath extends NnElement {
       // KaTeX is loading: its room is kept, and the TeX is what a screen reader reads meanwhile.
       const box = reserveBox(this.texSource, this.display);
       return html`<span part="math" class="math pending" role="img" aria-label=${this.texSource} aria-busy="true"
-        ><span class="reserve" style=${styleMap({ width: `${box.width}em`, height: `${box.height}em`, verticalAlign: `-${box.depth}em` })}></span
+        ><span class="reserve" style=${styleProps({ width: `${box.width}em`, height: `${box.height}em`, verticalAlign: `-${box.depth}em` })}></span
       ></span>`;
     }
     return html`<span

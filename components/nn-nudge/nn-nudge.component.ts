@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProps } from '../internal/style-props.js';
 import { consume } from '@lit/context';
 import { NnElement } from '../internal/nn-element.js';
 import { modelContext, type SharedModel } from '../internal/model-context.js';
@@ -139,8 +139,8 @@ export class NnNudge extends NnElement {
               <td class="linear">${f4(r.linear)}</td>
               <td class="actual">${f4(r.actual)}</td>
               <td class="bars" aria-hidden="true">
-                <span class="bar linear" style=${styleMap(bar(r.linear, max))}></span>
-                <span class="bar actual" style=${styleMap(bar(r.actual, max))}></span>
+                <span class="bar linear" style=${styleProps(bar(r.linear, max))}></span>
+                <span class="bar actual" style=${styleProps(bar(r.actual, max))}></span>
               </td>
             </tr>`,
           )}
