@@ -118,6 +118,23 @@ for (const mod of elementModules) {
   }
 }
 modules.sort((a, b) => a.path.localeCompare(b.path));
+
+// `@csspart boundary-* - … <nn-boundary> …` documents a nested element's parts, exported with a prefix: each is
+// listed under its own name, described by the nested element's JSDoc (nested ones expanded first).
+const byTag = new Map(modules.map((m) => [m.declarations[0].tagName, m.declarations[0]]));
+function expandParts(d, seen = new Set()) {
+  if (seen.has(d.tagName)) return d.cssParts ?? [];
+  seen.add(d.tagName);
+  d.cssParts = (d.cssParts ?? []).flatMap((part) => {
+    if (!part.name.endsWith('-*')) return [part];
+    const inner = byTag.get(part.description?.match(/<(nn-[a-z-]+)>/)?.[1]);
+    if (!inner) throw new Error(`manifest: <${d.tagName}> documents ${part.name} but names no element it nests`);
+    const prefix = part.name.slice(0, -1);
+    return expandParts(inner, seen).map((p) => ({ name: `${prefix}${p.name}`, description: `${p.description} (its <${inner.tagName}>'s \`${p.name}\`)` }));
+  });
+  return d.cssParts;
+}
+for (const d of byTag.values()) expandParts(d);
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const manifest = { schemaVersion: raw.schemaVersion ?? '1.0.0', readme: 'README.md', modules };
 writeFileSync('.cache/custom-elements.json', JSON.stringify(manifest, null, 2));

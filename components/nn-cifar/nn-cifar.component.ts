@@ -12,6 +12,7 @@ import { cifarControls } from './cifar-controls.js';
 import { downloadModel, pickedModel } from './model-files.js';
 import { recordRun } from './run-record.js';
 import { styles } from './nn-cifar.styles.js';
+import { exportParts } from '../internal/parts.js';
 
 const BACKENDS = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
 
@@ -26,6 +27,7 @@ const BACKENDS = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
  * @csspart progress - The loading bar, and the epoch and run bars while training.
  * @csspart predictions - The grid of test images with their top-3 predictions.
  * @csspart confusion - The confusion matrix.
+ * @csspart curves-* - The accuracy plot's parts, prefixed: `curves-plot` is its `<nn-curves>`'s `plot`.
  * @csspart error - The message shown for something it cannot use.
  * @cssprop --nn-cifar-right - Border of a correctly classified thumbnail (default #1a7f37).
  * @cssprop --nn-cifar-wrong - Border of a misclassified thumbnail (default #c2410c).
@@ -189,7 +191,7 @@ export class NnCifar extends NnElement {
       ${this.renderError()}
       <p class="status" role="status">${b ? `${b.summary} ` : ''}${this.status}${this.savedUrl ? ` Saved as ${this.savedUrl}.` : ''}</p>
       ${loadingView(this.lab.loading)} ${this.lab.training ? progressView(this.lab.progress) : ''}
-      <nn-curves label="Accuracy by epoch" metric="accuracy" .runs=${this.curves}></nn-curves>
+      <nn-curves exportparts=${exportParts('nn-curves', 'curves')} label="Accuracy by epoch" metric="accuracy" .runs=${this.curves}></nn-curves>
       ${predictionGrid(this.predictions)} ${confusionView(this.confusion)}`;
   }
 }

@@ -12,6 +12,7 @@ import { geometricRates } from '../../src/tf/sweep/rates.js';
 import { SweepRunner, type SweepPlan, type LrSweepRun } from './sweep-runner.js';
 import { curveRuns, rateText, recommendationView, runTable } from './sweep-view.js';
 import { styles } from './nn-lr-sweep.styles.js';
+import { exportParts } from '../internal/parts.js';
 
 const OPTIMIZERS = ['rmsprop', 'adam', 'sgd', 'adagrad', 'nadam'] as const;
 const BACKENDS = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
@@ -27,6 +28,7 @@ const BACKENDS = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
  * @csspart backend - The backend and GPU adapter training runs on.
  * @csspart table - Each rate's first and last loss and state.
  * @csspart recommendation - The recommended rate and why.
+ * @csspart curves-* - The loss plot's parts, prefixed: `curves-plot` is its `<nn-curves>`'s `plot`.
  * @csspart error - The message shown for something it cannot use.
  * @cssprop --nn-curve-0 - Colour of the first rate's curve (also --nn-curve-1 …, as in nn-curves).
  */
@@ -139,7 +141,7 @@ export class NnLrSweep extends NnElement {
       </div>
       ${this.renderError()}
       <p part="backend" class="backend" role="status">${b ? `${b.summary}${b.adapter ? ` GPU: ${adapterLabel(b.adapter)}.` : ''}` : this.sweep.running ? 'Starting the training worker…' : ''}</p>
-      <nn-curves label="Training loss by step, one curve per learning rate" metric="loss" x-label="step" log-scale .runs=${curveRuns(this.sweep.runs)}></nn-curves>
+      <nn-curves exportparts=${exportParts('nn-curves', 'curves')} label="Training loss by step, one curve per learning rate" metric="loss" x-label="step" log-scale .runs=${curveRuns(this.sweep.runs)}></nn-curves>
       ${runTable(this.sweep.runs, best)}
       ${recommendationView(this.recommendation)}`;
   }

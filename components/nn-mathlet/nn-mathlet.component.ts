@@ -15,6 +15,7 @@ import { UrlStateController } from './url-state.js';
 import { renderDerivative, renderDeadRegions, renderPaths, type PanelView } from './panels.js';
 import { renderReadout, renderToolbar } from './readout.js';
 import { styles } from './nn-mathlet.styles.js';
+import { exportParts } from '../internal/parts.js';
 
 const PRESETS = ['semicircle'] as const;
 
@@ -50,6 +51,8 @@ const inSquare = (p: readonly [number, number]) => p[0] >= 0 && p[0] <= 1 && p[1
  * @csspart readout - p(gold) and whether the prediction is right.
  * @csspart boundary - The map (an `nn-boundary`).
  * @csspart network - The network (an `nn-network`).
+ * @csspart boundary-* - The map's own parts, prefixed: `boundary-probe` is its `<nn-boundary>`'s `probe`.
+ * @csspart network-* - The network's own parts, prefixed: `network-slider` is its `<nn-network>`'s `slider`.
  * @csspart panel - Each of the panels (a), (b), (c).
  * @csspart error - The message shown for a bad attribute.
  * @cssprop --nn-gold - Colour of the gold class (default #e0a100).
@@ -266,13 +269,14 @@ export class NnMathlet extends NnElement {
         ${show('boundary')
           ? html`<nn-boundary
               part="boundary"
+              exportparts=${exportParts('nn-boundary', 'boundary')}
               outline="semicircle"
               probe-label="input point (x, y)"
               resolution=${this.resolution}
               .halfPlanes=${this.halfPlanes()}
             ></nn-boundary>`
           : nothing}
-        ${show('network') ? html`<nn-network part="network"></nn-network>` : nothing}
+        ${show('network') ? html`<nn-network part="network" exportparts=${exportParts('nn-network', 'network')}></nn-network>` : nothing}
       </div>
       <slot></slot>
       <div class="panels">

@@ -36,6 +36,9 @@ import { styles } from './nn-trainer.styles.js';
  * @csspart status - The line with epoch, learning rate, loss and accuracy.
  * @csspart verdict - The final accuracies and the judgement.
  * @csspart weights - The weights' sparsity and histogram.
+ * @csspart boundary-* - The decision map's parts, prefixed: `boundary-plot` is its `<nn-boundary>`'s `plot`.
+ * @csspart curves-* - The accuracy and loss plots' parts, prefixed: `curves-plot` is each `<nn-curves>`'s `plot`.
+ * @csspart gradient-* - The gradient-size plot's parts, prefixed: `gradient-curves-plot` is its `<nn-gradient-flow>`'s `curves-plot`.
  * @csspart error - The message shown for an attribute it cannot use.
  */
 export class NnTrainer extends NnElement implements PanelHost {

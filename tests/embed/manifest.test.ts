@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
+import { NESTED_PARTS } from '../../components/internal/parts.js';
 import { ensurePacked, EMBED_DIR, PACKAGE_DIR } from './packed.js';
 
 interface Entry {
@@ -74,6 +75,20 @@ test('attributes, properties, events, parts and custom properties are described 
       assert.ok(d.cssProperties?.some((p) => p.name === name), `${where} does not list ${name}`);
     }
   }
+});
+
+test('nested elements export every part they document, and the outer element documents them', () => {
+  const byTag = new Map(elements.map((d) => [d.tagName, d]));
+  for (const [tag, names] of Object.entries(NESTED_PARTS)) {
+    const documented = (byTag.get(tag)?.cssParts ?? []).map((p) => p.name);
+    const missing = documented.filter((n) => !(names as readonly string[]).includes(n));
+    assert.deepEqual(missing, [], `components/internal/parts.ts does not export these parts of <${tag}>`);
+  }
+  const mathlet = byTag.get('nn-mathlet')!.cssParts!.map((p) => p.name);
+  assert.ok(mathlet.includes('boundary-probe') && mathlet.includes('network-slider'), mathlet.join(' '));
+  const trainer = byTag.get('nn-trainer')!.cssParts!.map((p) => p.name);
+  assert.ok(trainer.includes('gradient-curves-plot'), trainer.join(' '));
+  for (const d of elements) assert.ok(!d.cssParts?.some((p) => p.name.endsWith('*')), `<${d.tagName}> has an unexpanded part`);
 });
 
 test('module paths are files the package ships, exporting the class and defining the tag', () => {
