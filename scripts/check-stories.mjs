@@ -16,6 +16,27 @@ const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/ja
 const STORY_TIMEOUT = Number(process.env.STORY_TIMEOUT_MS ?? 60000);
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
+/** Each element's manifest entry by tag: its docs page must show what the manifest says. */
+const manifest = JSON.parse(readFileSync('.cache/custom-elements.json', 'utf8'));
+const declared = new Map(manifest.modules.flatMap((m) => m.declarations).filter((d) => d.tagName).map((d) => [d.tagName, d]));
+
+/** What a docs page lacks of its element's manifest entry: the description, and a row per attribute. */
+async function docsProblems(page, story) {
+  const d = declared.get(story.title.split('/').pop());
+  if (!d) return [];
+  const found = [];
+  const opening = d.description.replace(/`/g, '').replace(/\s+/g, ' ').slice(0, 60);
+  // The docs blocks render after the page reports itself shown.
+  await page
+    .waitForFunction((o) => document.body.innerText.replace(/\s+/g, ' ').includes(o) && document.querySelector('table'), { timeout: STORY_TIMEOUT }, opening)
+    .catch(() => undefined);
+  const text = await page.evaluate(() => document.body.innerText.replace(/\s+/g, ' '));
+  if (!text.includes(opening)) found.push(`docs of <${d.tagName}> do not show its description ("${opening}…")`);
+  const missing = (d.attributes ?? []).map((a) => a.name).filter((n) => !text.includes(n));
+  if (missing.length) found.push(`docs of <${d.tagName}> do not list ${missing.join(', ')}`);
+  return found;
+}
+
 /** axe's colour-contrast rule on the story as shown, then again with the page dark; one line per failing node. */
 async function contrastProblems(page) {
   await page.addScriptTag({ path: axePath });
@@ -96,6 +117,7 @@ for (const story of stories) {
     // Give elements a moment to finish their first async work (fonts, workers) and report errors.
     await new Promise((r) => setTimeout(r, 300));
     if (story.type === 'story' && !shownError) errors.push(...(await contrastProblems(page)));
+    if (story.type === 'docs' && !shownError) errors.push(...(await docsProblems(page, story)));
   } catch (e) {
     errors.push(String(e));
   }
