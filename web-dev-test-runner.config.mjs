@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync, createReadStream, existsSync, statSync } from
 import { resolve, normalize } from 'node:path';
 import { findChrome, CHROME_ARGS, NO_CHROME_MESSAGE } from './scripts/chrome-path.mjs';
 import { TF_PACKAGES, bundleName } from './scripts/bundle-tf.mjs';
+import { httpFaultsMiddleware } from './tests/browser/http-faults.mjs';
 
 const executablePath = findChrome();
 if (!executablePath) {
@@ -77,7 +78,7 @@ export default {
   testsFinishTimeout: 15 * 60 * 1000,
   testFramework: { config: { timeout: 120000 } },
   browserStartTimeout: 60000,
-  middleware: [sharedDataMiddleware],
+  middleware: [sharedDataMiddleware, httpFaultsMiddleware],
   plugins: [tfBundlePlugin, esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
   browsers: [
     chromeLauncher({

@@ -75,6 +75,26 @@ describe('<nn-cifar>', () => {
     expect((await bad).message).to.contain('could not be loaded');
   });
 
+  it('a download cut short shows the bytes that arrived; a lying Content-Length is refused without a crash', async () => {
+    // tests/browser/http-faults.mjs: the real file, cut after 155,150 of its 307,300 bytes.
+    const cut = '/http-faults/cut/cifar10_tiny_100.bin?at=155150&wait=1000';
+    const el = await fixture<NnCifar>(html`<nn-cifar src=${cut} backend="cpu"></nn-cifar>`);
+    const error = oneEvent(el, 'nn-error') as Promise<NnErrorEvent>;
+    expect(await el.loadData()).to.equal(false);
+    expect((await error).message).to.contain('ended after 155150 of 307300 bytes');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part=error]')!.textContent).to.contain('ended after 155150 of 307300 bytes');
+    expect(await el.loadData(['/http-faults/declare/cifar10_tiny_100.bin?length=30730000000'])).to.equal(false);
+    await el.updateComplete;
+    const shown = el.shadowRoot!.querySelector('[part=error]')!.textContent!;
+    expect(shown).to.contain('declares 30730000000 bytes');
+    expect(shown).to.not.contain('RangeError');
+    // The last good state: a good file after the bad ones loads, and the message goes.
+    expect(await el.loadData([TINY])).to.equal(true);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part=error]')).to.equal(null);
+  });
+
   it('picked model files need one model.json and weights', () => {
     const json = new File(['{}'], 'model.json');
     const bin = new File([new Uint8Array(4)], 'weights.bin');

@@ -121,8 +121,8 @@ export class NnMathlet extends NnElement {
 
   constructor() {
     super();
-    new UrlStateController(this, (text) =>
-      this.fail(`The link's state for #${this.id} cannot be used; showing the page's own.`, { attribute: 'url-state', value: text }),
+    new UrlStateController(this, (text, reason) =>
+      this.fail(`The link's state for #${this.id} cannot be used (${reason}); showing the page's own.`, { attribute: 'url-state', value: text }),
     );
     // Events from the parts (in the shadow root or the light DOM) come up through the host.
     this.addEventListener('nn-point-move', (e) => this.userMovedPoint(e.point));

@@ -26,9 +26,15 @@ export function splitOfFile(name: string): Cifar10Split {
   return /test/i.test(baseName(name)) ? 'test' : 'train';
 }
 
+/** The last segment of an archive entry's path (a folder's, without its '/'; `?` and `#` are plain characters). */
+export function entryBaseName(path: string): string {
+  const trimmed = path.replace(/\/+$/, '');
+  return trimmed.slice(trimmed.lastIndexOf('/') + 1);
+}
+
 /** The split of an entry of the official archive, or undefined for entries that are not batches (readme, meta). */
 export function splitOfArchiveEntry(path: string): Cifar10Split | undefined {
-  const base = baseName(path);
+  const base = entryBaseName(path);
   if (/^data_batch_\d+\.bin$/.test(base)) return 'train';
   if (base === 'test_batch.bin') return 'test';
   return undefined;

@@ -9,7 +9,10 @@ export type Cifar10ErrorCode =
   | 'http' // the server answered with an error status
   | 'html' // an HTML page arrived where binary data was expected
   | 'network' // the request or the body stream failed
-  | 'truncated' // the data ended before its declared size
+  | 'truncated' // the data ended before its declared size (Content-Length, a tar entry's size)
+  | 'overrun' // more bytes arrived than the source declared
+  | 'too-large' // a declared or received size beyond what CIFAR-10 can be (60,000 records in one load)
+  | 'bad-entry' // an archive entry named like a batch, but with a path or type that is not a plain file
   | 'not-gzip' // a .tar.gz that is not gzip data
   | 'corrupt-gzip' // gzip data that does not decompress
   | 'not-tar' // the decompressed data is not a tar archive

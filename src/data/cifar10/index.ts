@@ -9,6 +9,7 @@ export {
   type Cifar10ClassName,
 } from './classes.js';
 export { Cifar10Error, type Cifar10ErrorCode } from './errors.js';
+export { CIFAR10_MAX_RECORDS, CIFAR10_MAX_BYTES } from './limits.js';
 export type { Cifar10Data } from './record-sink.js';
 export { parseCifar10 } from './parse.js';
 export { concatCifar10 } from './concat.js';

@@ -3,6 +3,7 @@ import { CIFAR10_CACHE_NAME, openCifar10Cache, type Cifar10Cache } from './cache
 import { CIFAR10_IMAGE_BYTES } from './classes.js';
 import { concatCifar10 } from './concat.js';
 import { abortError } from './errors.js';
+import { RecordBudget } from './limits.js';
 import { ProgressReporter, type Cifar10Progress } from './progress.js';
 import { readSource } from './read-source.js';
 import type { Cifar10Data } from './record-sink.js';
@@ -41,6 +42,11 @@ export interface Cifar10LoadResult {
   test: Cifar10Data | undefined;
   /** True when every URL came from Cache Storage (false for files and bytes). */
   fromCache: boolean;
+  /**
+   * Archive entries that were skipped because CIFAR-10's archive has no such file (anything but its batches,
+   * `batches.meta.txt`, `readme.html` and folders), as `<archive>: <entry>`, up to 100 per archive.
+   */
+  ignored: string[];
 }
 
 /**
@@ -56,9 +62,15 @@ export interface Cifar10LoadResult {
  *   signal: controller.signal,
  * });
  *
+ * Sizes in headers are checked, never trusted: arrays grow as records arrive (up to a size a header declares), a
+ * body must match its Content-Length both ways, and one load holds at most `CIFAR10_MAX_RECORDS` (60,000) records,
+ * all of CIFAR-10, so a header that declares more is refused before anything is allocated.
+ *
  * @throws {Cifar10Error} with a `code`: `http` (names the URL and status), `html` (an HTML page where data was
- *   expected), `network`, `truncated`, `not-gzip`, `corrupt-gzip`, `not-tar`, `no-batches` (lists the archive's
- *   entries), `empty`, `length`, `label`.
+ *   expected), `network`, `truncated` (the bytes that arrived and the bytes declared), `overrun` (more bytes than
+ *   declared), `too-large` (beyond 60,000 records), `bad-entry` (an archive entry named like a batch whose path
+ *   leaves the archive, that is a link, or that comes twice), `not-gzip`, `corrupt-gzip`, `not-tar`, `no-batches`
+ *   (lists the archive's entries), `empty`, `length`, `label`.
  * @throws {DOMException} named 'AbortError' when `signal` aborts.
  */
 export async function loadCifar10(source: Cifar10Source, options: LoadCifar10Options = {}): Promise<Cifar10LoadResult> {
@@ -83,9 +95,12 @@ export async function loadCifar10(source: Cifar10Source, options: LoadCifar10Opt
   const progress = new ProgressReporter(onProgress, total);
   progress.start();
   const batches: Cifar10Batch[] = [];
+  // One budget for the whole load: its sources together hold at most what CIFAR-10 has.
+  const budget = new RecordBudget();
+  const ignored: string[] = [];
   for (let i = 0; i < opened.length; i++) {
     try {
-      batches.push(...(await readSource(opened[i], { signal, progress, cache })));
+      batches.push(...(await readSource(opened[i], { signal, progress, cache, budget, ignored })));
     } catch (err) {
       await cancelAll(opened.slice(i + 1), err);
       throw err;
@@ -98,6 +113,7 @@ export async function loadCifar10(source: Cifar10Source, options: LoadCifar10Opt
     train: joinSplit(batches, 'train'),
     test: joinSplit(batches, 'test'),
     fromCache: opened.every((s) => s.fromCache),
+    ignored,
   };
 }
 

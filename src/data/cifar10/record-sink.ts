@@ -1,5 +1,6 @@
 import { CIFAR10_IMAGE_BYTES, CIFAR10_RECORD_BYTES } from './classes.js';
 import { Cifar10Error } from './errors.js';
+import { RecordBudget, type DeclaredSize } from './limits.js';
 
 /** Decoded CIFAR-10 records: images in the records' planar layout, one label per image. */
 export interface Cifar10Data {
@@ -26,26 +27,58 @@ export function lengthMessage(what: string, length: number): string {
 }
 
 /**
+ * The most a declared size may reserve before its bytes arrive: one official batch file (10,000 records, 30.7 MB),
+ * so the official files are written in place, without a copy, and a header that lies costs no more than that.
+ */
+const DECLARED_RESERVE = 10_000;
+/** Where storage of unknown size starts (3 MB), doubling as records arrive. */
+const UNKNOWN_RESERVE = 1024;
+
+/** What a `RecordSink` may hold. */
+export interface RecordSinkLimits {
+  /** The size the source declares (a tar entry's size, a Content-Length): storage grows up to it, never past. */
+  declared?: DeclaredSize;
+  /** The declared count is a fact (the bytes are in memory or in a Blob), so it is reserved at once. */
+  certain?: boolean;
+  /** The load's budget, shared with its other sources; without one, `CIFAR10_MAX_RECORDS`. */
+  budget?: RecordBudget;
+}
+
+/**
  * Splits a stream of record bytes, cut anywhere, into labels and images as the bytes arrive, so a download or an
- * archive entry is copied once, straight into its final arrays. With a known record count the arrays are allocated
- * once; without one they grow by doubling (a body of unknown length).
+ * archive entry is copied once, straight into its final arrays. A size that a header declares reserves at most one
+ * official batch ahead of its bytes; past that, storage doubles as records arrive, up to the declared count (so it
+ * ends exactly that size), and never past the load's budget. A size that is certain (bytes in hand) is reserved
+ * at once.
  */
 export class RecordSink {
   /** Where the bytes come from, for messages. */
   readonly source: string;
   private images: Uint8Array<ArrayBuffer>;
   private labels: Uint8Array<ArrayBuffer>;
-  private readonly fixed: boolean;
+  private readonly declared: number | undefined;
+  private readonly budget: RecordBudget;
   /** Complete records so far; also the index of the record being filled. */
   private count = 0;
   /** Bytes of the current record received (0 = next byte is a label). */
   private offset = 0;
 
-  /** `expectedRecords`: exact count when known (an archive entry, a Content-Length); undefined to grow. */
-  constructor(source: string, expectedRecords?: number) {
+  /** @throws {Cifar10Error} 'too-large' when `limits.declared` is more than the load's budget has left. */
+  constructor(source: string, limits: RecordSinkLimits = {}) {
     this.source = source;
-    this.fixed = expectedRecords !== undefined;
-    const capacity = expectedRecords ?? 1024;
+    // A size that is not whole records still bounds the storage; the partial record is refused at the end.
+    this.declared = limits.declared && Math.ceil(limits.declared.bytes / CIFAR10_RECORD_BYTES);
+    this.budget = limits.budget ?? new RecordBudget();
+    if (this.declared !== undefined && this.declared > this.budget.left) {
+      this.budget.take(this.declared, source, limits.declared); // throws
+    }
+    const capacity =
+      this.declared === undefined
+        ? Math.min(UNKNOWN_RESERVE, this.budget.left)
+        : limits.certain
+          ? this.declared
+          : Math.min(this.declared, DECLARED_RESERVE);
+    this.budget.take(capacity, source);
     this.images = new Uint8Array(capacity * CIFAR10_IMAGE_BYTES);
     this.labels = new Uint8Array(capacity);
   }
@@ -99,20 +132,21 @@ export class RecordSink {
         { source: this.source },
       );
     }
-    if (this.fixed && this.count !== this.labels.length) {
-      throw new Cifar10Error(
-        'truncated',
-        `${this.source} ended after ${this.count} of ${this.labels.length} records (${length} of ` +
-          `${this.labels.length * CIFAR10_RECORD_BYTES} bytes).`,
-        { source: this.source },
-      );
-    }
     if (this.offset !== 0) {
       throw new Cifar10Error('length', lengthMessage(this.source, length), { source: this.source });
+    }
+    if (this.declared !== undefined && this.count !== this.declared) {
+      throw new Cifar10Error(
+        'truncated',
+        `${this.source} ended after ${this.count} of ${this.declared} records (${length} of ` +
+          `${this.declared * CIFAR10_RECORD_BYTES} bytes).`,
+        { source: this.source },
+      );
     }
     let { images, labels } = this;
     if (labels.length !== this.count) {
       // Grown storage is trimmed so `images.buffer` holds exactly these images.
+      this.budget.give(labels.length - this.count);
       images = images.slice(0, this.count * CIFAR10_IMAGE_BYTES);
       labels = labels.slice(0, this.count);
     }
@@ -120,17 +154,21 @@ export class RecordSink {
   }
 
   private grow(): void {
-    if (this.fixed) {
+    const have = this.labels.length;
+    if (this.declared !== undefined && have >= this.declared) {
       throw new Cifar10Error(
-        'length',
-        `${this.source}: more than the expected ${this.labels.length} records ` +
-          `(${this.labels.length * CIFAR10_RECORD_BYTES} bytes) arrived.`,
+        'overrun',
+        `${this.source}: more than the ${this.declared} records (${this.declared * CIFAR10_RECORD_BYTES} bytes) ` +
+          'it declared arrived.',
         { source: this.source },
       );
     }
-    const images = new Uint8Array(this.images.length * 2);
+    const next = Math.min(have * 2 || 1, this.declared ?? Infinity, have + this.budget.left);
+    if (next === have) this.budget.take(have + 1, this.source); // throws: the budget is spent
+    this.budget.take(next - have, this.source);
+    const images = new Uint8Array(next * CIFAR10_IMAGE_BYTES);
     images.set(this.images);
-    const labels = new Uint8Array(this.labels.length * 2);
+    const labels = new Uint8Array(next);
     labels.set(this.labels);
     this.images = images;
     this.labels = labels;

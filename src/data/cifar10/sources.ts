@@ -10,8 +10,14 @@ export interface OpenedSource {
   /** URL or file name, for messages and batch names. */
   name: string;
   stream: ReadableStream<Uint8Array>;
-  /** Byte length when known and trustworthy (Content-Length without a content encoding, Blob size). */
+  /** Byte length when known (Content-Length without a content encoding, Blob size): for progress and checks. */
   total: number | undefined;
+  /**
+   * How far `total` holds: `certain` (a Blob's size, bytes in memory) is reserved at once; `declared` (a
+   * Content-Length the page can check) must match the bytes that arrive, both ways, and reserves only as they come;
+   * `hint` (a cross-origin Content-Length, whose Content-Encoding the page cannot see) only moves the progress bar.
+   */
+  size: 'certain' | 'declared' | 'hint';
   contentType: string;
   /** Read from Cache Storage rather than the network. */
   fromCache: boolean;
@@ -66,6 +72,8 @@ function fromResponse(url: string, response: Response, fromCache: boolean, cache
     name: url,
     stream: response.body ?? emptyStream(),
     total,
+    // CORS hides Content-Encoding unless the server exposes it, so a cross-origin length may count encoded bytes.
+    size: response.type === 'cors' && !encoding ? 'hint' : 'declared',
     contentType: response.headers.get('content-type') ?? '',
     fromCache,
     cacheKey,
@@ -79,6 +87,7 @@ export function openBlob(blob: Blob): OpenedSource {
     name,
     stream: blob.stream(),
     total: blob.size,
+    size: 'certain',
     contentType: blob.type,
     fromCache: false,
     cacheKey: undefined,
@@ -94,7 +103,15 @@ export function openBytes(bytes: ArrayBuffer | Uint8Array): OpenedSource {
       controller.close();
     },
   });
-  return { name: 'bytes', stream, total: view.length, contentType: '', fromCache: false, cacheKey: undefined };
+  return {
+    name: 'bytes',
+    stream,
+    total: view.length,
+    size: 'certain',
+    contentType: '',
+    fromCache: false,
+    cacheKey: undefined,
+  };
 }
 
 function emptyStream(): ReadableStream<Uint8Array> {

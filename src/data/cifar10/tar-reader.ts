@@ -15,18 +15,23 @@ export type TarEntryWriter = (bytes: Uint8Array) => void;
 
 const BLOCK = 512;
 /** pax and GNU long-name payloads are a few bytes; one bigger than this is skipped, not buffered. */
-const MAX_META_BYTES = 1 << 20;
+const MAX_META_BYTES = 64 << 10;
+/** Entries `entries` keeps (a hostile archive can hold millions); `entryCount` counts them all. */
+const KEPT_ENTRIES = 1000;
 const utf8 = new TextDecoder();
 
 /**
  * Reads a tar archive incrementally (ustar, GNU and pax; 512-byte headers), from chunks cut anywhere, so an
- * archive streamed out of a DecompressionStream is never held whole. For each regular file `onEntry` decides:
- * return a writer to receive the data, or undefined to skip it. Written by hand because the archive only needs
- * reading, in a browser, from a stream: the npm tar readers are Node-stream based.
+ * archive streamed out of a DecompressionStream is never held whole. `onEntry` sees every file, folder and link:
+ * for a regular file it returns a writer to receive the data, or undefined to skip it; it may throw to refuse the
+ * archive. Written by hand because the archive only needs reading, in a browser, from a stream: the npm tar
+ * readers are Node-stream based.
  */
 export class TarReader {
-  /** Every file and directory seen, in archive order (pax/GNU meta headers not included). */
+  /** The files, folders and links seen, in archive order, up to 1,000 (pax/GNU meta headers not included). */
   readonly entries: TarEntry[] = [];
+  /** How many entries were seen, kept in `entries` or not. */
+  entryCount = 0;
   private readonly source: string;
   private readonly onEntry: (entry: TarEntry) => TarEntryWriter | undefined;
   private readonly header = new Uint8Array(BLOCK);
@@ -146,7 +151,7 @@ export class TarReader {
         this.headers === 0
           ? `${this.source}: the decompressed data is not a tar archive ` +
             '(its first 512 bytes are not a valid tar header).'
-          : `${this.source}: corrupt tar header after ${this.entries.length} entries ` +
+          : `${this.source}: corrupt tar header after ${this.entryCount} entries ` +
             `(checksum mismatch at byte ${at}).`,
         { source: this.source },
       );
@@ -172,10 +177,11 @@ export class TarReader {
         type,
       };
       this.pending = {};
-      this.entries.push(entry);
+      if (this.entryCount++ < KEPT_ENTRIES) this.entries.push(entry);
       this.current = entry;
       this.startEntry(entry.size);
-      if (type === '0' || type === '7') this.writer = this.onEntry(entry);
+      const writer = this.onEntry(entry);
+      if (type === '0' || type === '7') this.writer = writer;
     }
     if (this.remaining === 0) this.endEntry();
   }

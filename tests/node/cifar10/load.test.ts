@@ -8,6 +8,7 @@ import {
   type Cifar10Progress,
 } from '../../../src/data/cifar10/index.js';
 import { readCifar } from './data.js';
+import { rejectsWith } from './rejects.js';
 import { FakeCache } from './fake-cache.js';
 import { sendBytes, sendChunked, startServer, type TestServer } from './server.js';
 import { cifarTestTar, makeTar } from './tar-writer.js';
@@ -16,19 +17,6 @@ const tiny = readCifar('cifar10_tiny_100.bin');
 const whole = parseCifar10(tiny);
 const first20 = parseCifar10(tiny.subarray(0, 20 * 3073));
 const tarGz = new Uint8Array(gzipSync(cifarTestTar(tiny)));
-
-/** Asserts `promise` rejects with a Cifar10Error of `code` whose message matches every pattern. */
-async function rejectsWith(promise: Promise<unknown>, code: string, ...patterns: RegExp[]): Promise<Cifar10Error> {
-  try {
-    await promise;
-  } catch (err) {
-    assert.ok(err instanceof Cifar10Error, `expected a Cifar10Error, got ${String(err)}`);
-    assert.equal(err.code, code, err.message);
-    for (const p of patterns) assert.match(err.message, p);
-    return err;
-  }
-  assert.fail(`expected a ${code} error`);
-}
 
 async function rejectsAbort(promise: Promise<unknown>): Promise<void> {
   await assert.rejects(promise, (err: unknown) => {

@@ -51,3 +51,15 @@ export function sendChunked(body: Uint8Array, piece: number): Route {
     res.end();
   };
 }
+
+/**
+ * Writes the response on the raw socket, headers exactly as given (a Content-Length that lies, say), then the body
+ * and the end of the connection: what Node's server would refuse to send.
+ */
+export function sendRaw(headers: Record<string, string | number>, body: Uint8Array): Route {
+  return (req) => {
+    const head = Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+    req.socket.write(`HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Type: application/octet-stream\r\n${head}\r\n`);
+    req.socket.end(body);
+  };
+}

@@ -9,6 +9,10 @@ export interface TarInput {
   type?: '0' | '5';
   /** How a name longer than 100 bytes is stored: ustar prefix (default), a pax header, or a GNU long-name entry. */
   longName?: 'prefix' | 'pax' | 'gnu';
+  /** The size the header declares, when it is to lie about `data` (the archive then holds only `data`). */
+  size?: number;
+  /** A typeflag other than file and folder: '1' hard link, '2' symbolic link. */
+  typeflag?: string;
 }
 
 const BLOCK = 512;
@@ -19,7 +23,7 @@ export function makeTar(files: TarInput[], options: { endMarker?: boolean } = {}
   const parts: Uint8Array[] = [];
   for (const file of files) {
     const data = file.data ?? new Uint8Array(0);
-    const type = file.type ?? '0';
+    const type = file.typeflag ?? file.type ?? '0';
     const nameBytes = encoder.encode(file.name);
     let name = file.name;
     let prefix = '';
@@ -41,7 +45,7 @@ export function makeTar(files: TarInput[], options: { endMarker?: boolean } = {}
         gnu = true;
       }
     }
-    parts.push(header(name, data.length, type, prefix, gnu), padded(data));
+    parts.push(header(name, file.size ?? data.length, type, prefix, gnu), padded(data));
   }
   if (options.endMarker !== false) {
     parts.push(new Uint8Array(2 * BLOCK));
@@ -71,7 +75,13 @@ function header(name: string, size: number, type: string, prefix: string, gnu: b
   put(octal(0o644, 8) + '\0', 100, 8);
   put(octal(0, 8) + '\0', 108, 8);
   put(octal(0, 8) + '\0', 116, 8);
-  put(octal(size, 12) + '\0', 124, 12);
+  if (size < 8 ** 11) put(octal(size, 12) + '\0', 124, 12);
+  else {
+    // GNU base-256 for sizes past 11 octal digits (8 GiB): the top bit set, then the number big-endian.
+    let rest = size;
+    for (let i = 135; i > 124; i--, rest = Math.floor(rest / 256)) block[i] = rest % 256;
+    block[124] = 0x80;
+  }
   put(octal(1_700_000_000, 12) + '\0', 136, 12);
   put(type, 156, 1);
   if (gnu) put('ustar  \0', 257, 8);
