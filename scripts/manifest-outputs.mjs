@@ -81,6 +81,7 @@ function webTypes(elements, pkg) {
             default: a.default,
           })),
           events: (d.events ?? []).map((e) => ({ name: e.name, description: e.description ?? '', type: e.type?.text })),
+          slots: (d.slots ?? []).map((s) => ({ name: s.name || 'default', description: s.description ?? '' })),
           js: {
             properties: (d.members ?? [])
               .filter((m) => m.kind === 'field')

@@ -46,6 +46,8 @@ const inSquare = (p: readonly [number, number]) => p[0] >= 0 && p[0] <= 1 && p[1
  * @fires nn-point-move - From its map, when the student moves the point.
  * @fires nn-param-change - From its network, when the student moves a parameter.
  * @fires nn-error - An attribute could not be used; the last good state stays.
+ * @slot - Elements placed inside, shown under the map and the network: an `nn-nudge`, `nn-boundary` or `nn-network`
+ *   there draws this mathlet's model (shared through `@lit/context`).
  * @csspart toolbar - The row of buttons.
  * @csspart button - Each button.
  * @csspart readout - p(gold) and whether the prediction is right.
