@@ -33,7 +33,12 @@ ${SNIPPET.replace('https://unpkg.com', cdn.origin)}
 <nn-trainer preset="vanishing-fixed" epochs="3"></nn-trainer>
 <nn-cifar src="/data/cifar10_tiny_100.bin" subset="20" epochs="1" batch-size="10" grid-size="4" backend="cpu"></nn-cifar>
 </body></html>`;
-  site = await serve({ mounts: { '/data/': resolve('..', 'shared', 'data', 'cifar10') }, pages: { '/': page, '/favicon.ico': '' } });
+  // The same page with the worker pointed at a copy on the site's own origin by the documented <meta> tag.
+  const own = page.replace('<head>', '<head><meta name="nn-mathlets:worker-url" content="/own/training.worker.js">');
+  site = await serve({
+    mounts: { '/data/': resolve('..', 'shared', 'data', 'cifar10'), '/own/': resolve(PACKAGE_DIR, 'dist/cdn') },
+    pages: { '/': page, '/own-worker.html': own, '/favicon.ico': '' },
+  });
   browser = await puppeteer.launch({ executablePath: findChrome()!, headless: true, args: CHROME_ARGS });
 });
 
@@ -89,6 +94,24 @@ test("the README's snippet from another origin: the mathlet with KaTeX's fonts, 
   });
   assert.equal(loaded, true);
   await new Promise((r) => setTimeout(r, 300));
+  assert.deepEqual(errors, [], errors.join('\n'));
+  await page.close();
+});
+
+test('a <meta name="nn-mathlets:worker-url"> points the labs at a worker the site hosts itself', async () => {
+  const page = await browser.newPage();
+  const errors = watchErrors(page);
+  const workers: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('training.worker.js')) workers.push(r.url());
+  });
+  await page.goto(`${site.origin}/own-worker.html`, { waitUntil: 'load' });
+  const loaded = await page.evaluate(async () => {
+    await customElements.whenDefined('nn-cifar');
+    return (document.querySelector('nn-cifar') as unknown as { loadData(): Promise<boolean> }).loadData();
+  });
+  assert.equal(loaded, true);
+  assert.deepEqual(workers, [`${site.origin}/own/training.worker.js`]);
   assert.deepEqual(errors, [], errors.join('\n'));
   await page.close();
 });
