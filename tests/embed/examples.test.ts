@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -93,8 +93,18 @@ test('plain HTML: the snippet, nothing built, with the package served by the sit
 test('React 19 + strict TypeScript: type-checks with the generated typings, builds, and the events and train() work', async () => {
   run('npx', ['tsc', '--noEmit', '-p', 'react']);
   run('npx', ['vite', 'build', 'react', '--logLevel', 'warn']);
-  await withSite({ mounts: { '/': join(WORK, 'react/dist') }, pages: {} }, async (origin) => {
-    const { page, errors } = await open(`${origin}/index.html`, ['nn-mathlet', 'nn-trainer']);
+  // The site's bundler copied the training worker (TensorFlow.js inside) as an asset; nothing else carries TF.js.
+  const assets = readdirSync(join(WORK, 'react/dist/assets'));
+  const worker = assets.find((f) => /^training\.worker.*\.js$/.test(f));
+  assert.ok(worker, `no training worker among ${assets.join(', ')}`);
+  for (const f of assets.filter((f) => f.endsWith('.js') && f !== worker)) {
+    assert.doesNotMatch(readFileSync(join(WORK, 'react/dist/assets', f), 'utf8'), /registerKernel\(|tfjs-core/, f);
+  }
+  const data = join(process.cwd(), '..', 'shared', 'data', 'cifar10');
+  await withSite({ mounts: { '/': join(WORK, 'react/dist'), '/data/': data }, pages: {} }, async (origin) => {
+    const { page, errors } = await open(`${origin}/index.html`, ['nn-mathlet', 'nn-trainer', 'nn-cifar']);
+    const loaded = await page.evaluate(() => (document.querySelector('nn-cifar') as unknown as { loadData(): Promise<boolean> }).loadData());
+    assert.equal(loaded, true, 'the worker from the bundled asset loaded the data');
     // A slider moved from the keyboard: the mathlet's nn-param-change reaches React's `onnn-param-change`.
     await page.evaluate(() => {
       const network = document.querySelector('nn-mathlet')!.shadowRoot!.querySelector('nn-network')!;

@@ -38,6 +38,8 @@ export function App() {
         {status}
       </p>
       <p id="called">{called}</p>
+      {/* Trains in the package's worker: the site needs no TensorFlow.js of its own. */}
+      <nn-cifar src="/data/cifar10_tiny_100.bin" epochs={1} subset={20} batch-size={10} onnn-error={(e) => setStatus(e.message)} />
     </main>
   );
 }
