@@ -7,7 +7,7 @@ const BEST = JSON.stringify(SEMICIRCLE_BEST);
 
 interface Args {
   preset: string;
-  hidden: number;
+  hiddenUnits: number;
   activation: string;
   point: string;
   params: string;
@@ -24,7 +24,7 @@ const meta: Meta<Args> = {
   component: 'nn-mathlet',
   args: {
     preset: 'semicircle',
-    hidden: 3,
+    hiddenUnits: 3,
     activation: 'relu',
     point: '0.2,0.3',
     params: '',
@@ -37,13 +37,13 @@ const meta: Meta<Args> = {
   },
   argTypes: {
     activation: { control: 'select', options: ['relu', 'leaky_relu', 'elu', 'sigmoid', 'tanh', 'softplus', 'linear'] },
-    hidden: { control: { type: 'number', min: 1, max: 8 } },
+    hiddenUnits: { name: 'hidden-units', control: { type: 'number', min: 1, max: 8 } },
     paths: { control: 'select', options: ['', '0,1', '0,0', '1,1', '1,0'] },
     params: { control: 'text', description: 'JSON {W1, b1, W2, b2}, empty for the default (weights 0.2, biases 0)' },
   },
   render: (a) => html`<nn-mathlet
     preset=${a.preset}
-    hidden=${a.hidden}
+    hidden-units=${a.hiddenUnits}
     activation=${a.activation}
     point=${a.point}
     params=${a.params || nothing}

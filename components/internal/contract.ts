@@ -61,9 +61,10 @@ export function runContract<E extends NnElement>(opts: ContractOptions<E>): void
     });
 
     for (const [attribute, value] of opts.bad) {
-      it(`refuses ${attribute}="${value}": a visible message, nn-error, and the last good state kept`, async () => {
+      it(`refuses ${attribute}="${value}": a visible message, nn-error, the last good state kept; the good value back clears it`, async () => {
         const el = await make();
         const before = snap(el);
+        const good = el.getAttribute(attribute);
         const event = oneEvent(el, 'nn-error') as Promise<NnErrorEvent>;
         el.setAttribute(attribute, value);
         const e = await event;
@@ -74,6 +75,11 @@ export function runContract<E extends NnElement>(opts: ContractOptions<E>): void
         expect(shown!.textContent).to.contain(e.message.slice(0, 20));
         el.shadowRoot!.querySelector('[part~="error"]')?.remove();
         expect(JSON.stringify(snap(el))).to.equal(JSON.stringify(before));
+        // The good value back clears the message, even when it is the very value the element kept.
+        if (good === null) el.removeAttribute(attribute);
+        else el.setAttribute(attribute, good);
+        await el.updateComplete;
+        expect((el as unknown as { errorMessage: string }).errorMessage, 'message cleared').to.equal('');
       });
     }
 

@@ -1,11 +1,14 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, render, type PropertyDeclaration, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { NnErrorEvent, type NnErrorDetail } from '../events/nn-error.js';
-import { BadAttribute } from './attributes.js';
+import { PropertyGuard } from './property-guard.js';
 
 /**
- * The base of every nn-* element: a typed `emit()`, an idempotent `define()`, and the shared way of reporting a
- * problem (a visible message plus an `nn-error` event, the last good state kept).
+ * The base of every nn-* element: a typed `emit()`, an idempotent `define()`, and the element contract. Every public
+ * reactive property, set as an attribute or from JavaScript, passes its declared rule before the element updates
+ * (see PropertyGuard): a value it cannot use gives a visible message and an `nn-error`, and the last good value stays;
+ * a removed attribute (or `null`/`undefined`) gives the default; a good value clears the message. An update that
+ * throws anyway is caught: the element reports it and goes back to the values it last drew.
  */
 export class NnElement extends LitElement {
   /** Registers the element under `tag` once; a second call (two bundles, a re-import) is a no-op. */
@@ -15,6 +18,22 @@ export class NnElement extends LitElement {
 
   /** The message shown in the element while something it was given cannot be used. */
   @state() protected errorMessage = '';
+
+  /** The contract's checks of this element's properties. */
+  protected readonly propertyGuard = new PropertyGuard(this, (message, attribute, value) => this.fail(message, { attribute, value }));
+
+  /** Failures reported during the update in progress (so a later good check in it does not clear the message). */
+  private failures = 0;
+  /** True while an update runs. */
+  private inUpdate = false;
+  /** Updates in a row that threw. */
+  private crashes = 0;
+  /** The changes of the update in progress (to put back if it throws). */
+  private changing?: PropertyValues;
+  /** The next update puts back values after a crash: its message stays. */
+  private keepMessage = false;
+  /** The properties put back after a crash: setting any of them again (even to the same value) updates. */
+  private crashed: PropertyKey[] = [];
 
   /** Dispatches one of the library's typed events (or a native `input`/`change`) from the host. */
   emit<E extends Event>(event: E): E {
@@ -27,12 +46,55 @@ export class NnElement extends LitElement {
     this.emit(new Event(type, { bubbles: true, composed: true }));
   }
 
-  /** Failures reported during the update in progress (so a later good check in it does not clear the message). */
-  private failures = 0;
+  override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration, useNewValue?: boolean, newValue?: unknown): void {
+    // The guard is made after LitElement's constructor, which requests its first update with no name.
+    if (name !== undefined && this.propertyGuard) {
+      options = this.propertyGuard.noteSet(name, options, useNewValue ? newValue : (this as unknown as Record<PropertyKey, unknown>)[name]);
+    }
+    super.requestUpdate(name, oldValue, options, useNewValue, newValue);
+  }
+
+  protected override shouldUpdate(changed: PropertyValues): boolean {
+    this.changing = changed;
+    const { checked, refused } = this.propertyGuard.validate(changed, !this.hasUpdated);
+    if (this.keepMessage) this.crashed.splice(0).forEach((key) => this.propertyGuard.markRefused(key));
+    else if (checked && !refused && this.failures === 0) this.clearError();
+    this.keepMessage = false;
+    return super.shouldUpdate(changed);
+  }
 
   protected override performUpdate(): void {
     this.failures = 0;
-    super.performUpdate();
+    this.inUpdate = true;
+    try {
+      super.performUpdate();
+      this.crashes = 0;
+    } catch (e) {
+      this.recover(e);
+    } finally {
+      this.inUpdate = false;
+    }
+  }
+
+  /**
+   * An update threw (a bug, or an input no rule foresaw): report it, and draw the values before that update again.
+   * If those throw too, show the message alone until a property changes.
+   */
+  private recover(error: unknown): void {
+    const message = `<${this.localName}> could not show this: ${error instanceof Error ? error.message : String(error)}`;
+    if (++this.crashes === 1 && this.changing) {
+      const self = this as unknown as Record<PropertyKey, unknown>;
+      for (const [key, old] of this.changing) {
+        if (!this.propertyGuard.options(key)) continue;
+        self[key] = this.hasUpdated ? old : this.propertyGuard.defaultOf(key);
+        this.crashed.push(key);
+      }
+      this.keepMessage = true;
+      this.fail(message, { cause: error });
+      return;
+    }
+    this.emit(new NnErrorEvent(message, { cause: error }));
+    if (this.renderRoot) render(html`<p part="error" class="nn-error" role="alert">${message}</p>`, this.renderRoot, this.renderOptions);
   }
 
   /** Shows `message` in the element and fires `nn-error`; the caller keeps its last good state. */
@@ -42,45 +104,9 @@ export class NnElement extends LitElement {
     this.emit(new NnErrorEvent(message, detail));
   }
 
-  /** The last value each checked property had that the element could use. */
-  private readonly lastGood = new Map<PropertyKey, unknown>();
-
-  /**
-   * Call first in `willUpdate`. Every changed property named in `rules` is checked: a `BadAttribute` (text its
-   * converter could not read) or a value whose `check` returns a message is put back to its last good value (or
-   * `fallback`) and reported (visible message plus `nn-error`); a good value is remembered. Returns true when all
-   * were good, and then clears an earlier message.
-   */
-  protected checkProperties(changed: PropertyValues, rules: Record<string, PropertyRule>): boolean {
-    let ok = true;
-    let checked = false;
-    const self = this as unknown as Record<string, unknown>;
-    for (const key of changed.keys()) {
-      const rule = typeof key === 'string' ? rules[key] : undefined;
-      if (!rule) continue;
-      checked = true;
-      const value = self[key as string];
-      const problem =
-        value instanceof BadAttribute
-          ? { message: value.message, value: value.raw }
-          : value === undefined || value === null
-            ? undefined
-            : (() => {
-                const m = rule.check?.(value as never);
-                return m ? { message: m, value } : undefined;
-              })();
-      if (problem) {
-        ok = false;
-        self[key as string] = this.lastGood.has(key) ? this.lastGood.get(key) : rule.fallback;
-        this.fail(problem.message, { attribute: rule.attribute ?? (key as string), value: problem.value });
-      } else this.lastGood.set(key, value);
-    }
-    if (ok && checked && this.failures === 0) this.clearError();
-    return ok;
-  }
-
-  /** Clears the message once the element is back in a good state. */
+  /** Clears the message once the element is back in a good state (not in an update that reported a failure). */
   protected clearError(): void {
+    if (this.inUpdate && this.failures > 0) return;
     this.errorMessage = '';
   }
 
@@ -90,14 +116,4 @@ export class NnElement extends LitElement {
       ? html`<p part="error" class="nn-error" role="alert">${this.errorMessage}</p>`
       : nothing;
   }
-}
-
-/** How `checkProperties` checks one property. */
-export interface PropertyRule {
-  /** The value to fall back to when no good value was seen yet. */
-  fallback: unknown;
-  /** The attribute's name, for the message (default: the property's). */
-  attribute?: string;
-  /** Returns a message when the (parsed) value cannot be used. */
-  check?: (value: never) => string | undefined;
 }

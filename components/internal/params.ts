@@ -26,6 +26,9 @@ export interface ParamRef {
 export const PARAM_MIN = -2;
 export const PARAM_MAX = 2;
 
+/** The most hidden units the chain-rule network draws (a slider per parameter must still fit a phone). */
+export const MAX_HIDDEN_UNITS = 8;
+
 export const INPUT_NAMES = ['x', 'y'] as const;
 export const OUTPUT_NAMES = ['purple', 'gold'] as const;
 
@@ -101,6 +104,15 @@ export function validateParams(value: unknown, hidden: number): NetParams | stri
     return `params.W2 must be 2 rows (purple, gold) of ${hidden} numbers`;
   if (!isRow(v.b2, 2)) return 'params.b2 must be 2 numbers (purple, gold)';
   return cloneParams(v as unknown as NetParams);
+}
+
+/** The parameters' message, if any, for an element that takes any number of hidden units (1 to 8) from them. */
+export function paramsProblem(p: unknown): string | undefined {
+  const b1 = (p as { b1?: unknown } | null)?.b1;
+  const hidden = Array.isArray(b1) && b1.length > 0 ? b1.length : 3;
+  if (hidden > MAX_HIDDEN_UNITS) return `params has ${hidden} hidden units; at most ${MAX_HIDDEN_UNITS}`;
+  const r = validateParams(p, hidden);
+  return typeof r === 'string' ? r : undefined;
 }
 
 /** "weight from x to hidden unit 1": the accessible name of a parameter's slider (units counted from 1). */

@@ -58,6 +58,10 @@ export const baseStyles = css`
     --_info-bg: light-dark(#e6eefa, #1c2c47);
     color: var(--_fg);
   }
+  /* The global hidden attribute hides the element, as on any other; :host's display would otherwise win over it. */
+  :host([hidden]) {
+    display: none !important;
+  }
   *,
   *::before,
   *::after {

@@ -2,7 +2,7 @@ import { html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { styleProps } from '../internal/style-props.js';
 import { NnElement } from '../internal/nn-element.js';
-import { numberConverter } from '../internal/attributes.js';
+import { numberConverter, quote } from '../internal/attributes.js';
 import { getActivation } from '../../src/nn/index.js';
 import { NnMath } from '../nn-math/nn-math.js';
 import { COLORS, DASHES, INFO, SHOWN, parseShown, type ShownActivation } from './activation-info.js';
@@ -32,7 +32,15 @@ export class NnActivations extends NnElement {
   static readonly dependencies = { 'nn-math': NnMath };
 
   /** Which activations are shown, by Keras name, comma-separated (default all five). */
-  @property({ type: String, attribute: 'show' }) show = SHOWN.join(',');
+  @property({
+    type: String,
+    attribute: 'show',
+    check: (s: string) => {
+      const { unknown } = parseShown(s);
+      return unknown.length ? `show: unknown activation ${unknown.slice(0, 3).map((u) => `"${quote(u)}"`).join(', ')}; use ${SHOWN.join(', ')}` : undefined;
+    },
+  })
+  show = SHOWN.join(',');
 
   /** Where the values are read: the x of the cursor. */
   @property({ attribute: 'x', converter: numberConverter('x', -10, 10) }) x = 1;
@@ -43,13 +51,7 @@ export class NnActivations extends NnElement {
   private names: ShownActivation[] = [...SHOWN];
 
   protected override willUpdate(changed: PropertyValues): void {
-    this.checkProperties(changed, { x: { fallback: 1 }, range: { fallback: 4 } });
-    if (changed.has('show')) {
-      const { names, unknown } = parseShown(this.show ?? '');
-      if (unknown.length) this.fail(`show: unknown activation ${unknown.map((u) => `"${u}"`).join(', ')}; use ${SHOWN.join(', ')}`, { attribute: 'show', value: this.show });
-      else if (!changed.has('x') && !changed.has('range')) this.clearError();
-      if (names.length || !unknown.length) this.names = names;
-    }
+    if (changed.has('show')) this.names = parseShown(this.show).names;
     if (Math.abs(this.x) > this.range) this.x = Math.sign(this.x) * this.range;
   }
 

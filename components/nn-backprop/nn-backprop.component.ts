@@ -42,7 +42,7 @@ export class NnBackprop extends NnElement {
   /** Seed of the initial weights (Keras's glorot_uniform). */
   @property({ attribute: 'seed', converter: integerConverter('seed', 0, 4294967295) }) seed = 3;
   /** Steps done so far, from 0 (nothing computed) to the number of steps. */
-  @property({ type: Number, attribute: 'step' }) step = 0;
+  @property({ attribute: 'step', converter: integerConverter('step', 0, 1000) }) step = 0;
   /** Throw the forward values away after use, and count what the backward pass must recompute. */
   @property({ type: Boolean, attribute: 'no-cache' }) noCache = false;
 
@@ -56,13 +56,12 @@ export class NnBackprop extends NnElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    this.checkProperties(changed, { activation: { fallback: 'sigmoid' }, units: { fallback: 2 }, point: { fallback: [0.5, -0.3] }, label: { fallback: 1 }, seed: { fallback: 3 } });
     if (['activation', 'units', 'point', 'label', 'seed'].some((k) => changed.has(k)) || !this.pass) {
       const model = Sequential.fromSpec({ inputShape: [2], seed: this.seed, layers: [{ type: 'dense', units: this.units, activation: this.activation }, { type: 'dense', units: 1, activation: 'sigmoid' }] });
       this.pass = backpropPass(model, [...this.point], this.label);
       this.steps = buildSteps(this.pass);
     }
-    this.step = Math.max(0, Math.min(this.steps.length, Math.round(Number(this.step) || 0)));
+    if (this.step > this.steps.length) this.step = this.steps.length;
   }
 
   protected override render() {

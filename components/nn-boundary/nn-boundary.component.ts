@@ -1,10 +1,11 @@
-import { html, nothing, svg, type PropertyValues } from 'lit';
+import { html, nothing, svg } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { NnElement } from '../internal/nn-element.js';
 import { ResizeController } from '../internal/resize-controller.js';
 import { modelContext, type SharedModel } from '../internal/model-context.js';
-import { BadAttribute, integerConverter, pointConverter } from '../internal/attributes.js';
+import { BadAttribute, enumConverter, integerConverter, pointConverter, quote } from '../internal/attributes.js';
+import { gridWorkProblem, halfPlanesProblem, modelProblem, pointsProblem } from './boundary-checks.js';
 import { decisionGrid, isGold, type Classifier } from '../internal/engine.js';
 import { NnPointMoveEvent } from '../events/nn-point-move.js';
 import { PlotTransform, parseDomain, type Domain } from './transform.js';
@@ -50,22 +51,41 @@ export class NnBoundary extends NnElement {
   static override styles = [styles];
 
   /** The classifier to draw: any engine model with two inputs. Ignored inside `<nn-mathlet>`. */
-  @property({ attribute: false }) model?: Classifier;
+  @property({ attribute: false, check: (m: unknown, el: NnBoundary) => modelProblem(m, el.resolution) }) model?: Classifier = undefined;
 
   /** Which output unit's probability colours the map; -1 (default) is the last one (gold, or a sigmoid's only unit). */
-  @property({ type: Number, attribute: 'output-unit' }) outputUnit = -1;
+  @property({
+    attribute: 'output-unit',
+    converter: integerConverter('output-unit', -1, 1023),
+    check: (u: number, el: NnBoundary) => {
+      const k = el.classifier?.outputDim;
+      return k === undefined || u < k ? undefined : `output-unit="${u}": the model has ${k} output unit${k > 1 ? 's' : ''} (0 to ${k - 1}, or -1 for the last)`;
+    },
+  })
+  outputUnit = -1;
 
   /** The probe point as `"x,y"`; no probe when unset. Inside `<nn-mathlet>` the shared point is used. */
-  @property({ attribute: 'point', converter: pointConverter('point') as never }) point?: readonly [number, number];
+  @property({ attribute: 'point', converter: pointConverter('point'), check: (p: readonly [number, number], el: NnBoundary) => el.outsideMessage(p) })
+  point?: readonly [number, number] = undefined;
 
   /** The view as `"xmin,xmax,ymin,ymax"` (default the unit square). */
-  @property({ type: String, attribute: 'domain' }) domain = '0,1,0,1';
+  @property({
+    type: String,
+    attribute: 'domain',
+    check: (d: string) => (parseDomain(d) ? undefined : `domain="${quote(d)}" is not "xmin,xmax,ymin,ymax" with xmin < xmax and ymin < ymax`),
+  })
+  domain = '0,1,0,1';
 
   /** Cells per side of the probability grid (8–256, default 64); the canvas scales it up. */
-  @property({ attribute: 'resolution', converter: integerConverter('resolution', 8, 256) as never }) resolution = 64;
+  @property({
+    attribute: 'resolution',
+    converter: integerConverter('resolution', 8, 256),
+    check: (r: number, el: NnBoundary) => (el.model ? gridWorkProblem(el.model.params.length, r) : undefined),
+  })
+  resolution = 64;
 
   /** The task's outline to draw: `semicircle` (problem 13's half-disc; the probe then shows its true class) or `none`. */
-  @property({ type: String, attribute: 'outline' }) outline: 'semicircle' | 'none' = 'none';
+  @property({ attribute: 'outline', converter: enumConverter('outline', OUTLINES) }) outline: 'semicircle' | 'none' = 'none';
 
   /** The probe cannot be moved. */
   @property({ type: Boolean, attribute: 'readonly' }) readonly = false;
@@ -73,11 +93,11 @@ export class NnBoundary extends NnElement {
   /** Accessible name of the probe (default "input point"). */
   @property({ type: String, attribute: 'probe-label' }) probeLabel = 'input point';
 
-  /** Data points to draw. */
-  @property({ attribute: false }) points?: BoundaryPoints;
+  /** Data points to draw: `{ X: [[x, y], …], y: [label, …] }` (at most 1,000). */
+  @property({ attribute: false, check: pointsProblem }) points?: BoundaryPoints = undefined;
 
-  /** Regions to shade and label, e.g. each hidden unit's dead half-plane. */
-  @property({ attribute: false }) halfPlanes: HalfPlane[] = [];
+  /** Regions to shade and label, e.g. each hidden unit's dead half-plane (at most 64). */
+  @property({ attribute: false, check: halfPlanesProblem }) halfPlanes: HalfPlane[] = [];
 
   /** The shared model, when inside `<nn-mathlet>`. @internal */
   @consume({ context: modelContext, subscribe: true })
@@ -105,18 +125,12 @@ export class NnBoundary extends NnElement {
     return this.shared?.point ?? (this.point instanceof BadAttribute ? undefined : this.point);
   }
 
-  private get classifier(): Classifier | undefined {
+  /** @internal The model drawn: the shared one inside `<nn-mathlet>`, else `model`. */
+  get classifier(): Classifier | undefined {
     return this.shared?.net.model ?? this.model;
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    this.checkProperties(changed, {
-      point: { fallback: undefined, check: (p: readonly [number, number]) => this.outsideMessage(p) },
-      domain: { fallback: '0,1,0,1', check: (d: string) => (parseDomain(d) ? undefined : `domain="${d}" is not "xmin,xmax,ymin,ymax"`) },
-      resolution: { fallback: 64 },
-      outline: { fallback: 'none', check: (o: string) => ((OUTLINES as readonly string[]).includes(o) ? undefined : `outline="${o}" is not one of: ${OUTLINES.join(', ')}`) },
-      outputUnit: { fallback: -1, attribute: 'output-unit', check: (u: number) => (Number.isInteger(u) && u >= -1 ? undefined : `output-unit="${u}" must be a whole number ≥ -1`) },
-    });
+  protected override willUpdate(): void {
     this.view = parseDomain(this.domain) ?? this.view;
     const key = [this.classifier, this.shared?.net, this.outputUnit, this.resolution, this.domain];
     if (!this.gridFor || key.some((k, i) => k !== (this.gridFor as unknown[])[i])) {
@@ -126,7 +140,8 @@ export class NnBoundary extends NnElement {
     }
   }
 
-  private outsideMessage(p: readonly [number, number]): string | undefined {
+  /** @internal A message when `p` lies outside the view. */
+  outsideMessage(p: readonly [number, number]): string | undefined {
     const d = parseDomain(this.domain) ?? this.view;
     return p[0] < d.xMin || p[0] > d.xMax || p[1] < d.yMin || p[1] > d.yMax
       ? `point="${p.join(',')}" is outside the view [${d.xMin}, ${d.xMax}] × [${d.yMin}, ${d.yMax}]`

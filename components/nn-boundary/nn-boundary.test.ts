@@ -176,6 +176,6 @@ describe('<nn-boundary>', () => {
     el.model = sequential([dense(1)], { inputShape: [3] });
     await ev;
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('[part="error"]')!.textContent).to.contain('Cannot draw');
+    expect(el.shadowRoot!.querySelector('[part="error"]')!.textContent).to.contain('model must take 2 inputs');
   });
 });

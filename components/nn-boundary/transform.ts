@@ -33,6 +33,7 @@ export class PlotTransform {
 /** "xmin,xmax,ymin,ymax" → a Domain, or undefined when it is not four increasing pairs. */
 export function parseDomain(text: string): Domain | undefined {
   const n = text.split(/[\s,]+/).filter(Boolean).map(Number);
-  if (n.length !== 4 || !n.every(Number.isFinite) || !(n[0] < n[1]) || !(n[2] < n[3])) return undefined;
+  // A span that overflows ("-1e308,1e308") has no pixel scale.
+  if (n.length !== 4 || !n.every(Number.isFinite) || !(n[0] < n[1]) || !(n[2] < n[3]) || !Number.isFinite(n[1] - n[0]) || !Number.isFinite(n[3] - n[2])) return undefined;
   return { xMin: n[0], xMax: n[1], yMin: n[2], yMax: n[3] };
 }

@@ -1,9 +1,10 @@
-import { html, type PropertyValues } from 'lit';
+import { html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ModelSpec, ScheduleSpec } from '../../src/spec/types.js';
 import { cifarCnn, type DataInfo, type LoadSource, type PredictResult } from '../../src/worker/index.js';
 import { enumConverter, integerConverter, numberConverter } from '../internal/attributes.js';
 import { NnElement } from '../internal/nn-element.js';
+import { cifarModelProblem, scheduleProblem } from '../internal/spec-checks.js';
 import '../nn-curves/nn-curves.js';
 import type { CurveRun } from '../nn-curves/curves-series.js';
 import { CifarLab, trainSpec, type CifarPlan } from './cifar-lab.js';
@@ -64,9 +65,9 @@ export class NnCifar extends NnElement {
   /** How many test images the prediction grid shows. */
   @property({ attribute: 'grid-size', converter: integerConverter('grid-size', 0, 100) }) gridSize = 12;
   /** The network; the homework's CNN by default. */
-  @property({ attribute: false }) model: ModelSpec = cifarCnn({ seed: 42 });
+  @property({ attribute: false, check: cifarModelProblem }) model: ModelSpec = cifarCnn({ seed: 42 });
   /** A schedule to train with instead of the exponential decay (e.g. from `<nn-schedule>`). */
-  @property({ attribute: false }) schedule?: ScheduleSpec;
+  @property({ attribute: false, check: scheduleProblem }) schedule?: ScheduleSpec = undefined;
 
   @state() private curves: CurveRun[] = [];
   @state() private status = '';
@@ -79,15 +80,6 @@ export class NnCifar extends NnElement {
   /** The predictions whose thumbnails are on screen. */
   private painted: PredictResult | null = null;
   protected readonly lab = new CifarLab(this);
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    this.checkProperties(changed, {
-      subset: { fallback: 0 }, epochs: { fallback: 20 }, patience: { fallback: 5 }, batchSize: { fallback: 64, attribute: 'batch-size' },
-      learningRate: { fallback: 1e-3, attribute: 'learning-rate' }, decayRate: { fallback: 0.1, attribute: 'decay-rate' },
-      backend: { fallback: 'auto' }, seed: { fallback: 42 }, gridSize: { fallback: 12, attribute: 'grid-size' },
-      validationSplit: { fallback: 0.2, attribute: 'validation-split' },
-    });
-  }
 
   protected override updated(): void {
     // Once per new set of predictions: repainting the thumbnails on every progress update of a later run cost

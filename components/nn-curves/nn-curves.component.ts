@@ -1,9 +1,10 @@
-import { html, svg, nothing, type PropertyValues } from 'lit';
+import { html, svg, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { styleProps } from '../internal/style-props.js';
 import { NnElement } from '../internal/nn-element.js';
 import { ResizeController } from '../internal/resize-controller.js';
 import { numberConverter } from '../internal/attributes.js';
+import { runsProblem } from './curves-checks.js';
 import { makeScale } from './curves-scale.js';
 import { buildSeries, valueRange, fmt, runColor, type CurveRun, type Series } from './curves-series.js';
 import { axes, lines, markers, type Frame } from './curves-svg.js';
@@ -29,11 +30,14 @@ import { styles } from './nn-curves.styles.js';
 export class NnCurves extends NnElement {
   static override styles = [styles];
 
-  /** The runs to draw: `{ name, scalars: { accuracy: [...], val_accuracy: [...] }, markers }` (run store records fit). */
-  @property({ attribute: false }) runs: readonly CurveRun[] = [];
+  /**
+   * The runs to draw: `{ name, scalars: { accuracy: [...], val_accuracy: [...] }, markers }` (run store records fit);
+   * at most 32 runs, 20,000 values of the metric and 200 learning-rate markers in all.
+   */
+  @property({ attribute: false, check: (r: unknown, el: NnCurves) => runsProblem(r, el.metric) }) runs: readonly CurveRun[] = [];
 
   /** Which scalar to plot: `metric` for train and `val_<metric>` for validation (`accuracy`, `loss`, …). */
-  @property({ type: String, attribute: 'metric' }) metric = 'accuracy';
+  @property({ type: String, attribute: 'metric', check: (m: string, el: NnCurves) => runsProblem(el.runs, m) }) metric = 'accuracy';
 
   /** TensorBoard's smoothing weight, 0 (none) to 0.99. */
   @property({ attribute: 'smoothing', converter: numberConverter('smoothing', 0, 0.99) }) smoothing = 0;
@@ -41,7 +45,7 @@ export class NnCurves extends NnElement {
   /** Plot the values on a log10 scale (for losses). */
   @property({ type: Boolean, attribute: 'log-scale' }) logScale = false;
 
-  /** The x axis runs to at least this epoch, so it does not rescale while a run trains. */
+  /** The x axis runs to at least this epoch (up to 1,000,000), so it does not rescale while a run trains. */
   @property({ attribute: 'max-epochs', converter: numberConverter('max-epochs', 0, 1e6) }) maxEpochs = 0;
 
   /** Hide the smoothing slider and log-scale switch. */
@@ -60,9 +64,8 @@ export class NnCurves extends NnElement {
   private series: Series[] = [];
   private frame?: Frame;
 
-  protected override willUpdate(changed: PropertyValues): void {
-    this.checkProperties(changed, { smoothing: { fallback: 0 }, maxEpochs: { fallback: 0, attribute: 'max-epochs' } });
-    this.series = buildSeries(this.runs ?? [], this.metric, this.smoothing);
+  protected override willUpdate(): void {
+    this.series = buildSeries(this.runs, this.metric, this.smoothing);
     const epochs = Math.max(this.maxEpochs, ...this.series.map((s) => s.raw.length), 2);
     const w = Math.max(160, this.size.width || 480);
     const h = this.plotHeight();

@@ -1,7 +1,8 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { NnElement } from '../internal/nn-element.js';
-import { integerConverter } from '../internal/attributes.js';
+import { enumConverter, integerConverter } from '../internal/attributes.js';
+import { describeValue } from '../../src/spec/problems.js';
 import { NnCurves, type CurveRun } from '../nn-curves/nn-curves.js';
 import { gradientByDepth } from '../../src/labs/index.js';
 import type { ActivationName } from '../../src/spec/index.js';
@@ -12,6 +13,17 @@ const DEPTH_ACTIVATIONS: readonly ActivationName[] = ['sigmoid', 'tanh', 'relu',
 const INITIALIZERS = ['glorot_uniform', 'he_normal', 'random_uniform'] as const;
 type Init = (typeof INITIALIZERS)[number];
 const METRIC = 'gradient size';
+const VIEWS = ['depth', 'training'] as const;
+
+/** Per epoch, one gradient size per layer: an array of arrays, within the limits `<nn-curves>` draws. */
+function normsProblem(n: unknown): string | undefined {
+  const rows = n as unknown[];
+  if (!Array.isArray(n) || !rows.every((r) => Array.isArray(r) || ArrayBuffer.isView(r)))
+    return `norms must be an array (per epoch) of arrays (per layer) of numbers, got ${describeValue(n)}`;
+  // Drawn by <nn-curves>, which takes 20,000 values.
+  const values = rows.length * ((rows[0] as unknown[] | undefined)?.length ?? 0);
+  return values > 20_000 ? `norms: ${rows.length.toLocaleString('en')} epochs × ${(rows[0] as unknown[]).length} layers is over the limit of 20,000 values` : undefined;
+}
 
 /**
  * How big the gradient is at each layer. The `training` view plots, per Dense layer, the size of dLoss/dkernel
@@ -34,19 +46,19 @@ export class NnGradientFlow extends NnElement {
   static readonly dependencies = { 'nn-curves': NnCurves };
 
   /** `depth` (gradient size by layer at initialisation, per activation) or `training` (per layer, over epochs). */
-  @property({ type: String, attribute: 'view' }) view: 'depth' | 'training' = 'depth';
+  @property({ attribute: 'view', converter: enumConverter('view', VIEWS) }) view: (typeof VIEWS)[number] = 'depth';
 
-  /** Training view: per epoch, each layer's gradient size (`LabRun.gradientNorms`). */
-  @property({ attribute: false }) norms: readonly (readonly number[])[] = [];
+  /** Training view: per epoch, each layer's gradient size (`LabRun.gradientNorms`; at most 20,000 values). */
+  @property({ attribute: false, check: normsProblem }) norms: readonly (readonly number[])[] = [];
 
   /** Depth view: hidden layers of the deep network (2–30). */
   @property({ attribute: 'depth', converter: integerConverter('depth', 2, 30) }) depth = 10;
 
-  /** Depth view: units per hidden layer (2–64). */
-  @property({ attribute: 'units', converter: integerConverter('units', 2, 64) }) units = 16;
+  /** Depth view: units per hidden layer (2–32). */
+  @property({ attribute: 'units', converter: integerConverter('units', 2, 32) }) units = 16;
 
   /** Depth view: every layer's initializer (`glorot_uniform`, Keras's default; `he_normal`; `random_uniform`). */
-  @property({ type: String, attribute: 'initializer' }) initializer: Init = 'glorot_uniform';
+  @property({ attribute: 'initializer', converter: enumConverter('initializer', INITIALIZERS) }) initializer: Init = 'glorot_uniform';
 
   /** Depth view: the seed of the initial weights. */
   @property({ attribute: 'seed', converter: integerConverter('seed', 0, 4294967295) }) seed = 0;
@@ -54,13 +66,6 @@ export class NnGradientFlow extends NnElement {
   @state() private depthRuns: CurveRun[] = [];
 
   protected override willUpdate(changed: PropertyValues): void {
-    this.checkProperties(changed, {
-      view: { fallback: 'depth', check: (v: string) => (v === 'depth' || v === 'training' ? undefined : `view="${v}" is not one of: depth, training`) },
-      depth: { fallback: 10 },
-      units: { fallback: 16 },
-      seed: { fallback: 0 },
-      initializer: { fallback: 'glorot_uniform', check: (v: string) => ((INITIALIZERS as readonly string[]).includes(v) ? undefined : `initializer="${v}" is not one of: ${INITIALIZERS.join(', ')}`) },
-    });
     const inputs = ['view', 'depth', 'units', 'initializer', 'seed'];
     if (this.view === 'depth' && inputs.some((k) => changed.has(k))) this.depthRuns = this.computeDepth();
   }
@@ -102,7 +107,7 @@ export class NnGradientFlow extends NnElement {
     };
     return html`<div class="controls" part="controls">
       <label>Depth <select @change=${set('depth')}>${withValue([3, 5, 10, 15, 20, 30], this.depth).map((d) => html`<option ?selected=${d === this.depth}>${d}</option>`)}</select></label>
-      <label>Units <select @change=${set('units')}>${withValue([4, 8, 16, 32, 64], this.units).map((u) => html`<option ?selected=${u === this.units}>${u}</option>`)}</select></label>
+      <label>Units <select @change=${set('units')}>${withValue([4, 8, 16, 32], this.units).map((u) => html`<option ?selected=${u === this.units}>${u}</option>`)}</select></label>
       <label>Initializer <select @change=${set('initializer')}>${INITIALIZERS.map((i) => html`<option value=${i} ?selected=${i === this.initializer}>${i === 'random_uniform' ? 'random_uniform(−1, 1)' : i}</option>`)}</select></label>
     </div>`;
   }

@@ -1,4 +1,4 @@
-import { html, type PropertyValues } from 'lit';
+import { html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ModelSpec } from '../../src/spec/types.js';
 import { adapterLabel, cifarCnn } from '../../src/worker/index.js';
@@ -7,6 +7,7 @@ import { enumConverter, integerConverter, numberConverter } from '../internal/at
 import { NnElement } from '../internal/nn-element.js';
 import '../nn-curves/nn-curves.js';
 import { ratesConverter } from './rates.js';
+import { cifarModelProblem } from '../internal/spec-checks.js';
 import { recommendLearningRate, type Recommendation } from '../../src/tf/sweep/recommend.js';
 import { geometricRates } from '../../src/tf/sweep/rates.js';
 import { SweepRunner, type SweepPlan, type LrSweepRun } from './sweep-runner.js';
@@ -15,6 +16,10 @@ import { styles } from './nn-lr-sweep.styles.js';
 import { exportParts } from '../internal/parts.js';
 
 const OPTIMIZERS = ['rmsprop', 'adam', 'sgd', 'adagrad', 'nadam'] as const;
+/** The most losses a sweep draws, over every rate (what `<nn-curves>` takes). */
+const MAX_SWEEP_LOSSES = 20_000;
+/** Losses a plan records: one per step of every rate (the subset is an upper bound of the images there are). */
+const sweepLosses = (p: SweepPlan) => p.rates.length * (p.steps || p.epochs * Math.ceil(p.subset / p.batchSize));
 const BACKENDS = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
 
 /**
@@ -38,7 +43,7 @@ export class NnLrSweep extends NnElement {
   /** URL of CIFAR-10 binary data (a `.bin` batch, or the official `.tar.gz`), relative to the page. */
   @property({ type: String, attribute: 'src' }) src = '';
   /** The rates, comma-separated; when unset, `rate-count` rates spaced geometrically from `min-rate` to `max-rate`. */
-  @property({ attribute: 'rates', converter: ratesConverter }) rates?: number[];
+  @property({ attribute: 'rates', converter: ratesConverter }) rates?: number[] = undefined;
   /** How many rates when `rates` is unset. */
   @property({ attribute: 'rate-count', converter: integerConverter('rate-count', 2, 12) }) rateCount = 4;
   /** The smallest rate when `rates` is unset. */
@@ -52,7 +57,7 @@ export class NnLrSweep extends NnElement {
   /** Epochs per rate. */
   @property({ attribute: 'epochs', converter: integerConverter('epochs', 1, 100) }) epochs = 1;
   /** Steps per rate (0: the epochs decide). */
-  @property({ attribute: 'steps', converter: integerConverter('steps', 0, 1e6) }) steps = 0;
+  @property({ attribute: 'steps', converter: integerConverter('steps', 0, 1500) }) steps = 0;
   /** Train on the first n images only. */
   @property({ attribute: 'subset', converter: integerConverter('subset', 1, 60000) }) subset = 2000;
   /** Images per training step. */
@@ -62,7 +67,7 @@ export class NnLrSweep extends NnElement {
   /** A quick sweep: 25 steps per rate on at most 800 images (about a minute on a laptop GPU). */
   @property({ type: Boolean, attribute: 'quick' }) quick = false;
   /** The network (a ModelSpec); the homework's CIFAR-10 CNN by default. */
-  @property({ attribute: false }) model: ModelSpec = cifarCnn({ seed: 42 });
+  @property({ attribute: false, check: cifarModelProblem }) model: ModelSpec = cifarCnn({ seed: 42 });
 
   @state() private recommendation: Recommendation | null = null;
   private readonly sweep = new SweepRunner(this);
@@ -81,20 +86,7 @@ export class NnLrSweep extends NnElement {
     return this.sweep.running;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    this.checkProperties(changed, {
-      rates: { fallback: undefined },
-      rateCount: { fallback: 4, attribute: 'rate-count' },
-      minRate: { fallback: 1e-5, attribute: 'min-rate' },
-      maxRate: { fallback: 1e-1, attribute: 'max-rate' },
-      optimizer: { fallback: 'rmsprop' },
-      backend: { fallback: 'auto' },
-      epochs: { fallback: 1 },
-      steps: { fallback: 0 },
-      subset: { fallback: 2000 },
-      batchSize: { fallback: 32, attribute: 'batch-size' },
-      seed: { fallback: 42 },
-    });
+  protected override willUpdate(): void {
     this.rateList = this.rates ?? geometricRates(Math.min(this.minRate, this.maxRate), Math.max(this.minRate, this.maxRate), this.rateCount);
   }
 
@@ -111,6 +103,8 @@ export class NnLrSweep extends NnElement {
   async start(): Promise<void> {
     if (this.sweep.running) return;
     if (!this.src) return this.fail('No data: set src to the URL of a CIFAR-10 file.', { attribute: 'src' });
+    const losses = sweepLosses(this.plan);
+    if (losses > MAX_SWEEP_LOSSES) return this.fail(`This sweep would draw ${losses.toLocaleString('en')} losses (rates × steps); the limit is ${MAX_SWEEP_LOSSES.toLocaleString('en')}: set steps, or fewer epochs, rates or images`, { attribute: 'steps' });
     this.recommendation = null;
     this.clearError();
     try {

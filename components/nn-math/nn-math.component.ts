@@ -7,6 +7,7 @@ import { setting } from '../internal/settings.js';
 import { loadKatex, loadedKatex, type KatexKit } from './katex-loader.js';
 import { reserveBox } from './reserve.js';
 import { styles } from './nn-math.styles.js';
+import { KATEX_MAX_EXPAND, KATEX_MAX_SIZE, texProblem } from './tex-limits.js';
 
 /**
  * KaTeX's nodes for recent formulas, newest last. A student dragging a slider back and forth revisits the same
@@ -30,7 +31,15 @@ function renderTex(kit: KatexKit, tex: string, display: boolean): HTMLElement {
   }
   const root = document.createElement('span');
   // Throws on TeX it cannot read; nothing is cached then.
-  kit.katex.render(tex, root, { displayMode: display, throwOnError: true, trust: false, strict: 'ignore', output: 'htmlAndMathml' });
+  kit.katex.render(tex, root, {
+    displayMode: display,
+    throwOnError: true,
+    trust: false,
+    strict: 'ignore',
+    output: 'htmlAndMathml',
+    maxSize: KATEX_MAX_SIZE,
+    maxExpand: KATEX_MAX_EXPAND,
+  });
   typeset.set(key, root);
   if (typeset.size > TYPESET_CACHE) typeset.delete(typeset.keys().next().value!);
   return root;
@@ -69,8 +78,8 @@ export class NnMath extends NnElement {
    */
   static fontBase?: string;
 
-  /** The TeX to typeset. When unset, the element's text content is used. */
-  @property({ type: String, attribute: 'tex' }) tex?: string;
+  /** The TeX to typeset (at most 600 characters, sizes up to 20em). When unset, the element's text content is used. */
+  @property({ type: String, attribute: 'tex', check: texProblem }) tex?: string = undefined;
 
   /** Typeset as a display formula (own line, centred, larger operators) rather than inline. */
   @property({ type: Boolean, reflect: true, attribute: 'display' }) display = false;
@@ -122,6 +131,14 @@ export class NnMath extends NnElement {
   }
 
   private typeset(): void {
+    const tex = this.texSource;
+    // The text content is checked here (a `tex` property already passed its rule): refused before KaTeX loads.
+    const problem = this.tex === undefined ? texProblem(tex) : undefined;
+    if (problem) {
+      this.rendered = null;
+      this.fail(`Cannot typeset: ${problem}`, { attribute: 'textContent', value: tex });
+      return;
+    }
     const kit = loadedKatex();
     if (!kit) {
       this.rendered = null;
@@ -135,7 +152,6 @@ export class NnMath extends NnElement {
       );
       return;
     }
-    const tex = this.texSource;
     try {
       this.rendered = renderTex(kit, tex, this.display);
       this.clearError();
@@ -145,6 +161,7 @@ export class NnMath extends NnElement {
       this.fail(`Cannot typeset: ${message}`, { attribute: this.tex === undefined ? 'textContent' : 'tex', value: tex, cause: e });
     }
   }
+
 
   /** Also waits for KaTeX while it loads, so that a resolved `updateComplete` means the formula is typeset. */
   protected override async getUpdateComplete(): Promise<boolean> {

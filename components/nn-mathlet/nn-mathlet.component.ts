@@ -3,11 +3,12 @@ import { property, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { NnElement } from '../internal/nn-element.js';
 import { modelContext, type SharedModel } from '../internal/model-context.js';
-import { BadAttribute, integerConverter, jsonConverter, pointConverter } from '../internal/attributes.js';
+import { BadAttribute, enumConverter, integerConverter, jsonConverter, pointConverter, quote, type Kind } from '../internal/attributes.js';
+import { describeValue } from '../../src/spec/problems.js';
 import { ChainRuleNet, type NetState } from '../internal/chain-rule-net.js';
 import { ACTIVATIONS, type ActivationName } from '../internal/activations.js';
 import { RandomState, SEMICIRCLE_BEST, isGold } from '../internal/engine.js';
-import { cloneParams, resetParams, validateParams, withParam, type NetParams, type ParamKey } from '../internal/params.js';
+import { MAX_HIDDEN_UNITS, allParamKeys, cloneParams, resetParams, validateParams, withParam, type NetParams, type ParamKey } from '../internal/params.js';
 import type { HalfPlane } from '../nn-boundary/half-plane.js';
 import { parseControls, type Panel } from './controls.js';
 import { WiggleController } from './wiggle.js';
@@ -19,12 +20,17 @@ import { exportParts } from '../internal/parts.js';
 
 const PRESETS = ['semicircle'] as const;
 
-/** `"0,1"` → { input: 0, output: 1 }. */
-const pathsConverter = {
-  fromAttribute(value: string | null) {
-    if (value === null) return undefined;
+/** `"0,1"` → { input: 0, output: 1 }; as a property, `{ input, output }` with each 0 or 1. */
+const pathsConverter: Kind<{ input: number; output: number }> = {
+  fromAttribute(value) {
+    if (value === null) return null;
     const m = /^\s*([01])\s*,\s*([01])\s*$/.exec(value);
-    return m ? { input: Number(m[1]), output: Number(m[2]) } : new BadAttribute('paths', value, `paths="${value}" is not "input,output" (e.g. "0,1": x to gold)`);
+    return m ? { input: Number(m[1]), output: Number(m[2]) } : new BadAttribute('paths', value, `paths="${quote(value)}" is not "input,output" (e.g. "0,1": x to gold)`);
+  },
+  check(value) {
+    const v = value as { input?: unknown; output?: unknown };
+    const bit = (b: unknown) => b === 0 || b === 1;
+    return typeof v === 'object' && v !== null && bit(v.input) && bit(v.output) ? undefined : `paths must be { input, output } with each 0 or 1, got ${describeValue(value)}`;
   },
 };
 const inSquare = (p: readonly [number, number]) => p[0] >= 0 && p[0] <= 1 && p[1] >= 0 && p[1] <= 1;
@@ -65,25 +71,49 @@ export class NnMathlet extends NnElement {
   static override styles = [styles];
 
   /** The task and network to start from. Only `semicircle` (problem 13) for now. */
-  @property({ type: String, attribute: 'preset' }) preset: 'semicircle' = 'semicircle';
+  @property({ attribute: 'preset', converter: enumConverter('preset', PRESETS) }) preset: 'semicircle' = 'semicircle';
 
-  /** Number of hidden units (1–8, default 3). "Show best" needs 3. */
-  @property({ attribute: 'hidden', converter: integerConverter('hidden', 1, 8) as never }) hiddenUnits = 3;
+  /**
+   * Number of hidden units (1–8, default 3). "Show best" needs 3. (The attribute is `hidden-units`: `hidden` is the
+   * global attribute that hides an element.)
+   */
+  @property({ attribute: 'hidden-units', converter: integerConverter('hidden-units', 1, MAX_HIDDEN_UNITS) }) hiddenUnits = 3;
 
   /** The hidden units' activation (default relu). */
-  @property({ type: String, attribute: 'activation' }) activation: ActivationName = 'relu';
+  @property({ attribute: 'activation', converter: enumConverter('activation', ACTIVATIONS) }) activation: ActivationName = 'relu';
 
   /** The input point as `"x,y"` in the unit square (default `"0.2,0.3"`). Setting it fires no `change`. */
-  @property({ attribute: 'point', converter: pointConverter('point') as never }) point: readonly [number, number] = [0.2, 0.3];
+  @property({
+    attribute: 'point',
+    converter: pointConverter('point'),
+    check: (p: readonly [number, number]) => (inSquare(p) ? undefined : `point="${p.join(',')}" is outside the unit square`),
+  })
+  point: readonly [number, number] = [0.2, 0.3];
 
   /**
    * The parameters as JSON `{W1, b1, W2, b2}`, the layout of `SEMICIRCLE_BEST` (W1: a row [wx, wy] per hidden
    * unit; W2: rows purple, gold). Default: weights 0.2, biases 0. Setting it fires no `change`.
    */
-  @property({ attribute: 'params', converter: jsonConverter('params') as never }) params: NetParams = resetParams(3);
+  @property({
+    attribute: 'params',
+    converter: jsonConverter('params'),
+    check: (p: unknown, el: NnMathlet) => {
+      const r = validateParams(p, el.hiddenUnits);
+      return typeof r === 'string' ? r : undefined;
+    },
+  })
+  params: NetParams = resetParams(3);
 
   /** Which panels to show: `all` (default), `none`, or some of network, boundary, buttons, readout, derivative, dead-regions, paths. */
-  @property({ type: String, attribute: 'controls' }) controls = 'all';
+  @property({
+    type: String,
+    attribute: 'controls',
+    check: (c: string) => {
+      const r = parseControls(c);
+      return typeof r === 'string' ? r : undefined;
+    },
+  })
+  controls = 'all';
 
   /** Nothing can be changed: no dragging, no sliders, no buttons that change the state. */
   @property({ type: Boolean, attribute: 'readonly' }) readonly = false;
@@ -92,13 +122,19 @@ export class NnMathlet extends NnElement {
   @property({ type: Boolean, attribute: 'url-state' }) urlState = false;
 
   /** Cells per side of the map's probability grid (8–256, default 64). */
-  @property({ attribute: 'resolution', converter: integerConverter('resolution', 8, 256) as never }) resolution = 64;
+  @property({ attribute: 'resolution', converter: integerConverter('resolution', 8, 256) }) resolution = 64;
 
   /** Seed of "New point" (default 0): every student gets the same sequence of points. */
-  @property({ attribute: 'seed', converter: integerConverter('seed', 0, 2 ** 32 - 1) as never }) seed = 0;
+  @property({ attribute: 'seed', converter: integerConverter('seed', 0, 2 ** 32 - 1) }) seed = 0;
 
-  /** The parameter picked for part (a), e.g. `W1.0.0`. */
-  @property({ type: String, attribute: 'selected' }) selected?: ParamKey;
+  /** The parameter picked for part (a), e.g. `W1.0.0` (one of this network's parameters). */
+  @property({
+    type: String,
+    attribute: 'selected',
+    check: (k: string, el: NnMathlet) =>
+      allParamKeys(el.hiddenUnits).includes(k as ParamKey) ? undefined : `selected="${quote(k)}" is not a parameter of this network (e.g. W1.0.0, b1.0, W2.1.0, b2.1)`,
+  })
+  selected?: ParamKey = undefined;
 
   /** Part (b): draw each hidden unit's dead region. */
   @property({ type: Boolean, attribute: 'dead-regions' }) deadRegions = false;
@@ -107,7 +143,7 @@ export class NnMathlet extends NnElement {
    * Part (c): the input (0 x, 1 y) and output (0 purple, 1 gold) whose paths are shown, or none. As an attribute,
    * `"input,output"`, e.g. `paths="0,1"` for x to gold.
    */
-  @property({ attribute: 'paths', converter: pathsConverter as never }) paths?: { input: number; output: number };
+  @property({ attribute: 'paths', converter: pathsConverter }) paths?: { input: number; output: number } = undefined;
 
   @state() private panels = parseControls('all') as Set<Panel>;
   @state() private pathChoice = { input: 0, output: 1 };
@@ -148,31 +184,11 @@ export class NnMathlet extends NnElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    const hidden = typeof this.hiddenUnits === 'number' ? this.hiddenUnits : 3;
-    this.checkProperties(changed, {
-      preset: { fallback: 'semicircle', check: (p: string) => ((PRESETS as readonly string[]).includes(p) ? undefined : `preset="${p}" is not one of: ${PRESETS.join(', ')}`) },
-      hiddenUnits: { fallback: 3, attribute: 'hidden' },
-      activation: { fallback: 'relu', check: (a: string) => (ACTIVATIONS.includes(a as ActivationName) ? undefined : `activation="${a}" is not one of: ${ACTIVATIONS.join(', ')}`) },
-      point: { fallback: [0.2, 0.3], check: (p: readonly [number, number]) => (inSquare(p) ? undefined : `point="${p.join(',')}" is outside the unit square`) },
-      controls: { fallback: 'all', check: (c: string) => { const r = parseControls(c); return typeof r === 'string' ? r : undefined; } },
-      seed: { fallback: 0 },
-      resolution: { fallback: 64 },
-      paths: { fallback: undefined },
-    });
     if (changed.has('paths') && this.paths) this.pathChoice = { ...this.paths };
-    if (changed.has('hiddenUnits') && this.params.b1.length !== this.hiddenUnits && !changed.has('params')) {
-      this.params = resetParams(this.hiddenUnits);
-    }
-    if (changed.has('params') || changed.has('hiddenUnits')) {
-      const p = validateParams(this.params, this.hiddenUnits ?? hidden);
-      this.checkProperties(new Map([['params', changed.get('params')]]), {
-        params: { fallback: resetParams(hidden), check: () => (typeof p === 'string' ? p : undefined) },
-      });
-    }
-    if (changed.has('controls')) {
-      const c = parseControls(this.controls);
-      if (typeof c !== 'string') this.panels = c;
-    }
+    // A new number of hidden units (or the default parameters with another) starts from the Reset parameters.
+    if (this.params.b1.length !== this.hiddenUnits) this.params = resetParams(this.hiddenUnits);
+    if (this.selected && !allParamKeys(this.hiddenUnits).includes(this.selected)) this.selected = undefined;
+    if (changed.has('controls')) this.panels = parseControls(this.controls) as Set<Panel>;
     if (changed.has('seed')) this.rng = new RandomState(this.seed);
     if (!this.net || changed.has('params') || changed.has('activation') || changed.has('hiddenUnits')) {
       this.net = ChainRuleNet.build(cloneParams(this.params), this.activation);

@@ -35,7 +35,7 @@ runContract<NnMathlet>({
     ['params', '{"W1": [[1, 2]]}'],
     ['params', 'not json'],
     ['preset', 'spiral'],
-    ['hidden', '0'],
+    ['hidden-units', '0'],
     ['activation', 'swish'],
     ['controls', 'network wobble'],
     ['paths', 'x,gold'],
@@ -274,8 +274,8 @@ describe('<nn-mathlet>', () => {
     expect(h.root.querySelector('.toolbar')).to.equal(null);
   });
 
-  it('hidden="4" gives four hidden units (and the element stays visible)', async () => {
-    const h = await make('hidden="4"');
+  it('hidden-units="4" gives four hidden units (and the element stays visible)', async () => {
+    const h = await make('hidden-units="4"');
     expect(h.el.params.W1.length).to.equal(4);
     expect(h.network.shadowRoot!.querySelectorAll('.node.hidden').length).to.equal(4);
     expect(h.el.getBoundingClientRect().height).to.be.greaterThan(100);

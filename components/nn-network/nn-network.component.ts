@@ -5,7 +5,7 @@ import { consume } from '@lit/context';
 import { NnElement } from '../internal/nn-element.js';
 import { ResizeController } from '../internal/resize-controller.js';
 import { modelContext, type SharedModel } from '../internal/model-context.js';
-import { jsonConverter, pointConverter } from '../internal/attributes.js';
+import { enumConverter, jsonConverter, pointConverter, quote } from '../internal/attributes.js';
 import { ChainRuleNet, type NetState } from '../internal/chain-rule-net.js';
 import { ACTIVATIONS, type ActivationName } from '../internal/activations.js';
 import {
@@ -14,8 +14,8 @@ import {
   PARAM_MIN,
   getParam,
   paramLabel,
+  paramsProblem,
   resetParams,
-  validateParams,
   withParam,
   type NetParams,
   type ParamKey,
@@ -59,22 +59,27 @@ export class NnNetwork extends NnElement {
   static override styles = [styles];
 
   /** The parameters, as `SEMICIRCLE_BEST`'s JSON ({W1, b1, W2, b2}). Default: weights 0.2, biases 0. */
-  @property({ attribute: 'params', converter: jsonConverter('params') as never }) params: NetParams = resetParams(3);
+  @property({ attribute: 'params', converter: jsonConverter('params'), check: paramsProblem }) params: NetParams = resetParams(3);
 
   /** The input point as `"x,y"` (default `"0.2,0.3"`). */
-  @property({ attribute: 'point', converter: pointConverter('point') as never }) point: readonly [number, number] = [0.2, 0.3];
+  @property({ attribute: 'point', converter: pointConverter('point') }) point: readonly [number, number] = [0.2, 0.3];
 
   /** The hidden units' activation (default relu). */
-  @property({ type: String, attribute: 'activation' }) activation: ActivationName = 'relu';
+  @property({ attribute: 'activation', converter: enumConverter('activation', ACTIVATIONS) }) activation: ActivationName = 'relu';
 
   /** The sliders cannot be moved. */
   @property({ type: Boolean, attribute: 'readonly' }) readonly = false;
 
   /** The parameter to mark as picked, e.g. `W1.0.0`. */
-  @property({ type: String, attribute: 'selected' }) selected?: ParamKey;
+  @property({ type: String, attribute: 'selected' }) selected?: ParamKey = undefined;
 
   /** Highlight every path from input i to output k, as `"i,k"` (e.g. `"0,1"`: x to gold). */
-  @property({ type: String, attribute: 'paths' }) paths?: string;
+  @property({
+    type: String,
+    attribute: 'paths',
+    check: (p: string) => (parsePaths(p) ? undefined : `paths="${quote(p)}" is not "input,output" (e.g. "0,1")`),
+  })
+  paths?: string = undefined;
 
   /** The shared model, when inside `<nn-mathlet>`. @internal */
   @consume({ context: modelContext, subscribe: true })
@@ -89,12 +94,6 @@ export class NnNetwork extends NnElement {
   private layout?: NetLayout;
 
   protected override willUpdate(changed: PropertyValues): void {
-    this.checkProperties(changed, {
-      params: { fallback: resetParams(3), check: (p: unknown) => (typeof validateParams(p, hiddenOf(p)) === 'string' ? (validateParams(p, hiddenOf(p)) as string) : undefined) },
-      point: { fallback: [0.2, 0.3] },
-      activation: { fallback: 'relu', check: (a: string) => (ACTIVATIONS.includes(a as ActivationName) ? undefined : `activation="${a}" is not one of: ${ACTIVATIONS.join(', ')}`) },
-      paths: { fallback: undefined, check: (p: string) => (parsePaths(p) ? undefined : `paths="${p}" is not "input,output" (e.g. "0,1")`) },
-    });
     if (this.shared) this.net = this.shared.net;
     else {
       if (!this.own || changed.has('params') || changed.has('activation')) {
@@ -190,11 +189,6 @@ export class NnNetwork extends NnElement {
     const name = f.index === 1 ? 'gold' : 'purple';
     return `${name} output: o = ${fmt(v.logits[f.index])}, p = ${fmt(v.probabilities[f.index])}`;
   }
-}
-
-function hiddenOf(p: unknown): number {
-  const b1 = (p as { b1?: unknown })?.b1;
-  return Array.isArray(b1) && b1.length > 0 ? b1.length : 3;
 }
 
 /** "0,1" → { input: 0, output: 1 }. */

@@ -4,10 +4,10 @@ import { styleProps } from '../internal/style-props.js';
 import { consume } from '@lit/context';
 import { NnElement } from '../internal/nn-element.js';
 import { modelContext, type SharedModel } from '../internal/model-context.js';
-import { jsonConverter, numberConverter, pointConverter } from '../internal/attributes.js';
+import { enumConverter, jsonConverter, numberConverter, pointConverter, quote } from '../internal/attributes.js';
 import { ChainRuleNet, type NodeValues } from '../internal/chain-rule-net.js';
 import { ACTIVATIONS, type ActivationName } from '../internal/activations.js';
-import { allParamKeys, getParam, paramLabel, parseParamKey, resetParams, validateParams, type NetParams, type ParamKey } from '../internal/params.js';
+import { allParamKeys, getParam, paramLabel, paramsProblem, parseParamKey, resetParams, type NetParams, type ParamKey } from '../internal/params.js';
 import { styles } from './nn-nudge.styles.js';
 
 /** What a nudge changes: an input (`x`, `y`) or a parameter. */
@@ -46,19 +46,25 @@ export class NnNudge extends NnElement {
   static override styles = [styles];
 
   /** The parameters, as `SEMICIRCLE_BEST`'s JSON. Default: weights 0.2, biases 0. Ignored inside `<nn-mathlet>`. */
-  @property({ attribute: 'params', converter: jsonConverter('params') as never }) params: NetParams = resetParams(3);
+  @property({ attribute: 'params', converter: jsonConverter('params'), check: paramsProblem }) params: NetParams = resetParams(3);
 
   /** The input point `"x,y"` (default `"0.2,0.3"`). Ignored inside `<nn-mathlet>`. */
-  @property({ attribute: 'point', converter: pointConverter('point') as never }) point: readonly [number, number] = [0.2, 0.3];
+  @property({ attribute: 'point', converter: pointConverter('point') }) point: readonly [number, number] = [0.2, 0.3];
 
   /** The hidden units' activation (default relu). */
-  @property({ type: String, attribute: 'activation' }) activation: ActivationName = 'relu';
+  @property({ attribute: 'activation', converter: enumConverter('activation', ACTIVATIONS) }) activation: ActivationName = 'relu';
 
   /** What to nudge: `x`, `y`, or a parameter such as `W1.0.0` (default `x`). */
-  @property({ type: String, attribute: 'variable' }) variable: NudgeVariable = 'x';
+  @property({
+    type: String,
+    attribute: 'variable',
+    check: (v: string) => (v === 'x' || v === 'y' || parseParamKey(v) ? undefined : `variable="${quote(v)}" is not x, y or a parameter such as W1.0.0`),
+  })
+  variable: NudgeVariable = 'x';
 
   /** The nudge δ (default 0.05; between −2 and 2, not 0). */
-  @property({ attribute: 'delta', converter: numberConverter('delta', -2, 2) as never }) delta = 0.05;
+  @property({ attribute: 'delta', converter: numberConverter('delta', -2, 2), check: (d: number) => (d === 0 ? 'delta must not be 0' : undefined) })
+  delta = 0.05;
 
   /** The shared model, when inside `<nn-mathlet>`. @internal */
   @consume({ context: modelContext, subscribe: true })
@@ -69,13 +75,6 @@ export class NnNudge extends NnElement {
   private rows: NudgeRow[] = [];
 
   protected override willUpdate(changed: PropertyValues): void {
-    this.checkProperties(changed, {
-      params: { fallback: resetParams(3), check: (p: unknown) => { const r = validateParams(p, (p as NetParams)?.b1?.length || 3); return typeof r === 'string' ? r : undefined; } },
-      point: { fallback: [0.2, 0.3] },
-      activation: { fallback: 'relu', check: (a: string) => (ACTIVATIONS.includes(a as ActivationName) ? undefined : `activation="${a}" is not one of: ${ACTIVATIONS.join(', ')}`) },
-      variable: { fallback: 'x', check: (v: string) => (v === 'x' || v === 'y' || parseParamKey(v) ? undefined : `variable="${v}" is not x, y or a parameter such as W1.0.0`) },
-      delta: { fallback: 0.05, check: (d: number) => (d === 0 ? 'delta must not be 0' : undefined) },
-    });
     if (!this.shared && (!this.own || changed.has('params') || changed.has('activation'))) {
       this.own = ChainRuleNet.build(this.params, this.activation);
     }

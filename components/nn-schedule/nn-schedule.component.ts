@@ -4,12 +4,14 @@ import { describeSchedule, sampleSchedule, SCHEDULE_NAMES, SCHEDULE_TITLES } fro
 import type { ScheduleDescription, ScheduleParam } from '../../src/schedules/index.js';
 import type { ScheduleSpec } from '../../src/spec/types.js';
 import { NnScheduleChangeEvent } from '../events/nn-schedule-change.js';
-import { integerConverter, jsonConverter } from '../internal/attributes.js';
+import { enumConverter, integerConverter, jsonConverter } from '../internal/attributes.js';
 import { NnElement } from '../internal/nn-element.js';
 import { autoSteps, buildSpec, paramFields, paramsOf, readField, specProblem } from './schedule-params.js';
 import { formulaAndCode, kerasText } from './schedule-code.js';
 import { PLOT, schedulePlot, tick } from './schedule-plot.js';
 import { styles } from './nn-schedule.styles.js';
+
+type ScheduleName = ScheduleSpec['name'];
 
 /**
  * A learning-rate schedule to pick, edit and read: the rate over steps (or epochs), its formula and its Keras code.
@@ -30,10 +32,21 @@ export class NnSchedule extends NnElement {
   static override styles = [styles];
 
   /** The schedule's Keras class name: ExponentialDecay, PiecewiseConstantDecay, InverseTimeDecay, PolynomialDecay, CosineDecay, CosineDecayRestarts or OneCycle. */
-  @property({ type: String, attribute: 'schedule' }) schedule = 'ExponentialDecay';
+  @property({ attribute: 'schedule', converter: enumConverter('schedule', SCHEDULE_NAMES) }) schedule: ScheduleName = 'ExponentialDecay';
 
-  /** Parameters over the schedule's defaults, as JSON in the attribute (`{"decayRate": 0.9}`). */
-  @property({ attribute: 'params', converter: jsonConverter('params') }) params?: Record<string, unknown>;
+  /**
+   * Parameters over the schedule's defaults, as JSON in the attribute (`{"decayRate": 0.9}`; PiecewiseConstantDecay
+   * takes at most 100 boundaries).
+   */
+  @property({
+    attribute: 'params',
+    converter: jsonConverter('params'),
+    check: (p: unknown, el: NnSchedule) => {
+      const built = buildSpec(el.schedule, p);
+      return 'spec' in built ? undefined : built.message;
+    },
+  })
+  params?: Record<string, unknown> = undefined;
 
   /** Steps to plot; 0 picks a length that shows the schedule's shape. */
   @property({ attribute: 'steps', converter: integerConverter('steps', 0, 1e9) }) steps = 0;
@@ -48,7 +61,7 @@ export class NnSchedule extends NnElement {
    * The schedule shown, as a ScheduleSpec (set it to show another; read it to hand it to a lab). Filled from
    * `schedule` and `params` at the first update.
    */
-  @property({ attribute: false }) spec!: ScheduleSpec;
+  @property({ attribute: false, check: specProblem }) spec: ScheduleSpec = undefined!;
 
   @state() private cursor = 0;
   @state() private status = '';
@@ -61,35 +74,18 @@ export class NnSchedule extends NnElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    let ok = this.checkProperties(changed, {
-      params: { fallback: undefined },
-      steps: { fallback: 0 },
-      stepsPerEpoch: { fallback: 0, attribute: 'steps-per-epoch' },
-    });
     if (changed.has('spec') && this.spec !== undefined) {
-      const message = specProblem(this.spec);
-      if (message) {
-        ok = false;
-        this.spec = (changed.get('spec') as ScheduleSpec | undefined) ?? buildSpecOrThrow('ExponentialDecay');
-        this.fail(message, { attribute: 'spec', value: this.spec });
-      } else {
-        this.schedule = this.spec.name;
-        this.params = paramsOf(this.spec);
-      }
+      this.schedule = this.spec.name;
+      this.params = paramsOf(this.spec);
     } else if (changed.has('schedule') || changed.has('params') || this.spec === undefined) {
-      // A new schedule alone starts from its defaults: the old one's parameters would not fit it.
-      const fresh = changed.has('schedule') && !changed.has('params') && this.hasUpdated;
+      // A new schedule alone (or with parameters that were refused) starts from its defaults: the old one's
+      // parameters would not fit it.
+      const paramsGiven = changed.has('params') && this.params !== changed.get('params');
+      const fresh = changed.has('schedule') && !paramsGiven && this.hasUpdated;
       const built = buildSpec(this.schedule, fresh ? undefined : this.params);
-      if ('spec' in built) this.spec = built.spec;
-      else {
-        ok = false;
-        this.fail(built.message, { attribute: built.attribute, value: built.attribute === 'schedule' ? this.schedule : this.params });
-        this.spec ??= buildSpecOrThrow('ExponentialDecay');
-        this.schedule = this.spec.name;
-        this.params = paramsOf(this.spec);
-      }
+      this.spec = 'spec' in built ? built.spec : buildSpecOrThrow('ExponentialDecay');
+      if (!('spec' in built)) this.fail(built.message, { attribute: built.attribute, value: this.params });
     }
-    if (ok && (changed.has('spec') || changed.has('schedule') || changed.has('params'))) this.clearError();
     this.description = describeSchedule(this.spec);
     const last = this.steps > 0 ? this.steps : autoSteps(this.spec);
     this.samples = sampleSchedule(this.spec, last, Math.min(last + 1, 256));

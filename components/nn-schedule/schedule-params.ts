@@ -1,8 +1,8 @@
 // Turning a schedule spec into editable fields and back, and choosing how many steps a plot needs.
 import { html, type TemplateResult } from 'lit';
-import { defaultSchedule, isScheduleName, SCHEDULE_NAMES, validateScheduleSpec } from '../../src/schedules/index.js';
+import { defaultSchedule, isScheduleName, SCHEDULE_NAMES } from '../../src/schedules/index.js';
+import { scheduleProblem } from '../internal/spec-checks.js';
 import type { ScheduleParam } from '../../src/schedules/index.js';
-import { formatProblems } from '../../src/spec/problems.js';
 import type { ScheduleSpec } from '../../src/spec/types.js';
 
 /** A spec built from a name and parameter overrides, or the sentence saying why it cannot be used. */
@@ -17,10 +17,7 @@ export function buildSpec(name: string, params: unknown): { spec: ScheduleSpec }
 }
 
 /** The problems of a spec as one message, or undefined when it is valid. */
-export function specProblem(spec: unknown): string | undefined {
-  const problems = validateScheduleSpec(spec);
-  return problems.length ? formatProblems(problems, 'schedule') : undefined;
-}
+export const specProblem = scheduleProblem;
 
 /** The spec's parameters without its name (what the `params` attribute holds). */
 export function paramsOf(spec: ScheduleSpec): Record<string, unknown> {

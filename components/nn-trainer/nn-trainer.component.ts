@@ -8,14 +8,21 @@ import { NnTrainEndEvent } from '../events/nn-train-end.js';
 import { NnBoundary } from '../nn-boundary/nn-boundary.js';
 import { NnCurves } from '../nn-curves/nn-curves.js';
 import { NnGradientFlow } from '../nn-gradient-flow/nn-gradient-flow.js';
-import { LAB_PRESET_NAMES, labPreset, type LabFields, type LabPresetName, type LabRun, type LabSetup } from '../../src/labs/index.js';
+import { LAB_LIMITS, LAB_PRESET_NAMES, labPreset, labSetupProblems, type LabFields, type LabPresetName, type LabRun, type LabSetup } from '../../src/labs/index.js';
 import { pageRunStore, type RunStore } from '../../src/runs/index.js';
+import { describeValue } from '../../src/spec/problems.js';
 import type { EpochLogs } from '../../src/nn/index.js';
-import { validateSpec } from '../../src/spec/index.js';
 import { LabPanel, type PanelHost } from './lab-panel.js';
 import { renderTrainer } from './trainer-view.js';
 import type { PointSplit } from './trainer-results.js';
 import { styles } from './nn-trainer.styles.js';
+
+/** A run store: the page's, or one made with `new RunStore()` (anything with its methods). */
+function runStoreProblem(store: unknown): string | undefined {
+  const s = store as Partial<Record<'add' | 'appendEpoch' | 'update' | 'list', unknown>>;
+  const ok = typeof store === 'object' && store !== null && (['add', 'appendEpoch', 'update', 'list'] as const).every((m) => typeof s[m] === 'function');
+  return ok ? undefined : `runStore must be a RunStore (pageRunStore() or new RunStore() from nn-mathlets/core), got ${describeValue(store)}`;
+}
 
 /**
  * One experiment on a 2-D data set, or two side by side (`compare`): pick the data, edit the model and its training,
@@ -51,14 +58,14 @@ export class NnTrainer extends NnElement implements PanelHost {
   /** A second preset to run beside the first on the same data (empty: one setup). */
   @property({ attribute: 'compare', converter: enumConverter('compare', ['', ...LAB_PRESET_NAMES]) }) compare: LabPresetName | '' = '';
   /** Train this many epochs instead of the preset's (0: the preset's). */
-  @property({ attribute: 'epochs', converter: integerConverter('epochs', 0, 10000) }) epochs = 0;
+  @property({ attribute: 'epochs', converter: integerConverter('epochs', 0, LAB_LIMITS.maxEpochs) }) epochs = 0;
   /**
    * `frame` (default): the view is redrawn about 30 times a second while training, each time with every epoch
    * so far; `epoch`: it is redrawn after every epoch, before the next one trains (slower).
    */
   @property({ attribute: 'paint', converter: enumConverter('paint', ['frame', 'epoch']) }) paint: 'frame' | 'epoch' = 'frame';
   /** Where runs are recorded (default: the page's shared store). */
-  @property({ attribute: false }) runStore: RunStore = pageRunStore();
+  @property({ attribute: false, check: runStoreProblem }) runStore: RunStore = pageRunStore();
 
   @state() private splits: PointSplit[] = ['train', 'train'];
   private panels: LabPanel[] = [new LabPanel(this, 0)];
@@ -105,7 +112,6 @@ export class NnTrainer extends NnElement implements PanelHost {
 
 
   protected override willUpdate(changed: PropertyValues): void {
-    this.checkProperties(changed, { preset: { fallback: 'vanishing-fixed' }, compare: { fallback: '' }, epochs: { fallback: 0 }, paint: { fallback: 'frame' } });
     // A new preset replaces a setup the page gave before; a setup given together with the attributes wins.
     if (this.hasUpdated && changed.has('preset')) this.given[0] = undefined;
     if (this.hasUpdated && changed.has('compare')) this.given[1] = undefined;
@@ -132,7 +138,7 @@ export class NnTrainer extends NnElement implements PanelHost {
   }
 
   private loadSetup(i: number, value: LabSetup): void {
-    const problems = validateSpec(value as never);
+    const problems = labSetupProblems(value);
     if (problems.length) {
       this.fail(`The ${i ? 'compare ' : ''}setup cannot be used: ${problems.map((p) => p.message).join('; ')}`, { attribute: i ? 'compareSetup' : 'setup', value });
       return;

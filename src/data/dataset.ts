@@ -1,6 +1,7 @@
 /** What the 2-D generators share: the result type, `nSamples` parsing, and the shuffle-then-noise tail. */
 import type { RandomState } from '../random/index.js';
 import { shuffledIndices, takeRows } from './shuffle.js';
+import { checkLimit } from '../spec/limits.js';
 
 /** A labelled data set: `X[i]` is a row of features, `y[i]` its integer class. */
 export interface ToyDataset {
@@ -16,6 +17,7 @@ export function splitTwoClassCount(nSamples: number | readonly [number, number])
     if (!Number.isInteger(nSamples) || nSamples < 0) {
       throw new RangeError(`nSamples must be a non-negative integer or a two-element tuple, got ${nSamples}`);
     }
+    checkLimit('nSamples', nSamples, 'maxSamples', 'data set');
     const nOut = Math.floor(nSamples / 2);
     return [nOut, nSamples - nOut];
   }
@@ -27,6 +29,7 @@ export function splitTwoClassCount(nSamples: number | readonly [number, number])
       throw new RangeError(`nSamples must hold non-negative integers, got [${nSamples.join(', ')}]`);
     }
   }
+  checkLimit('nSamples', nSamples[0] + nSamples[1], 'maxSamples', 'data set');
   return [nSamples[0], nSamples[1]];
 }
 

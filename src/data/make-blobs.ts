@@ -1,4 +1,5 @@
 /** scikit-learn 1.2's `make_blobs`, draw for draw. */
+import { checkLimit } from '../spec/limits.js';
 import { checkRandomState, type RandomStateLike } from './check-random-state.js';
 import type { ToyDataset } from './dataset.js';
 import { shuffledIndices, takeRows } from './shuffle.js';
@@ -35,6 +36,8 @@ function checkCount(v: number, name: string, min = 0): void {
 
 function checkCenterRows(centers: readonly (readonly number[])[]): number[][] {
   if (centers.length === 0) throw new RangeError('centers must hold at least one row, got []');
+  checkLimit('centers.length', centers.length, 'maxCenters', 'data set');
+  if (Array.isArray(centers[0])) checkLimit('centers[0].length', centers[0].length, 'maxFeatures', 'data set');
   const width = Array.isArray(centers[0]) ? centers[0].length : -1;
   if (width < 1) throw new RangeError(`centers must be rows of numbers, got ${JSON.stringify(centers)}`);
   return centers.map((row, i) => {
@@ -55,6 +58,7 @@ export function makeBlobs(options: MakeBlobsOptions = {}): BlobsDataset {
   const { nSamples = 100, clusterStd = 1.0, centerBox = [-10.0, 10.0], shuffle = true, randomState } = options;
   let { nFeatures = 2, centers = null } = options;
   checkCount(nFeatures, 'nFeatures', 1);
+  checkLimit('nFeatures', nFeatures, 'maxFeatures', 'data set');
   if (!Array.isArray(centerBox) || centerBox.length !== 2) {
     throw new RangeError(`centerBox must be [min, max], got ${JSON.stringify(centerBox)}`);
   }
@@ -71,6 +75,7 @@ export function makeBlobs(options: MakeBlobsOptions = {}): BlobsDataset {
     if (centers == null) centers = 3;
     if (typeof centers === 'number') {
       checkCount(centers, 'centers', 1);
+      checkLimit('centers', centers, 'maxCenters', 'data set');
       centerRows = randomCenters(centers);
     } else {
       centerRows = checkCenterRows(centers);
@@ -85,6 +90,7 @@ export function makeBlobs(options: MakeBlobsOptions = {}): BlobsDataset {
     }
     nSamples.forEach((v, i) => checkCount(v, `nSamples[${i}]`));
     const k = nSamples.length;
+    checkLimit('nSamples.length', k, 'maxCenters', 'data set');
     if (centers == null) {
       centerRows = randomCenters(k);
     } else if (typeof centers === 'number') {
@@ -102,6 +108,9 @@ export function makeBlobs(options: MakeBlobsOptions = {}): BlobsDataset {
   }
 
   const k = centerRows.length;
+  const total = perCenter.reduce((a, b) => a + b, 0);
+  checkLimit('nSamples', total, 'maxSamples', 'data set');
+  checkLimit('nSamples × nFeatures', total * nFeatures, 'maxDataValues', 'data set');
   let stds: number[];
   if (typeof clusterStd === 'number') {
     stds = new Array<number>(k).fill(clusterStd);

@@ -1,6 +1,7 @@
 /** The chain-rule network's task (homework problem 13): the half-disc in the unit square. */
 import { checkRandomState, type RandomStateLike } from './check-random-state.js';
 import type { ToyDataset } from './dataset.js';
+import { checkLimit } from '../spec/limits.js';
 
 /** Label of the gold ("yellow") class. */
 export const SEMICIRCLE_GOLD = 1;
@@ -34,6 +35,7 @@ export function semicircleTask(options: SemicircleTaskOptions = {}): ToyDataset 
   if (!Number.isInteger(nSamples) || nSamples < 0) {
     throw new RangeError(`nSamples must be a non-negative integer, got ${nSamples}`);
   }
+  checkLimit('nSamples', nSamples, 'maxSamples', 'data set');
   const rs = checkRandomState(randomState);
   const X: number[][] = [];
   const y: number[] = [];

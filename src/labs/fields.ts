@@ -4,7 +4,6 @@
  * is applied on top of the setup it came from.
  */
 import { defaultSchedule, isScheduleName } from '../schedules/index.js';
-import { validateSpec } from '../spec/index.js';
 import type {
   ActivationName,
   CallbackSpec,
@@ -15,6 +14,7 @@ import type {
 } from '../spec/index.js';
 import { DATA_CHOICES, dataChoiceOf, type DataChoice } from './data-choices.js';
 import type { LabSetup } from './types.js';
+import { LAB_LIMITS, labSetupProblems } from './limits.js';
 
 type ScheduleName = ScheduleSpec['name'];
 export type OptimizerName = OptimizerSpec['name'];
@@ -117,10 +117,10 @@ export function setupFromFields(fields: LabFields, base: LabSetup): { setup?: La
   const problems: FieldProblem[] = [];
   const read = reader(problems);
   if (!fields.layers.length) problems.push({ field: 'layers', label: 'Layers', message: 'Layers: add at least one hidden layer' });
-  const units = fields.layers.map((l, i) => read(`layers.${i}.units`, `Layer ${i + 1} units`, l.units, { min: 1, max: 256, integer: true }));
+  const units = fields.layers.map((l, i) => read(`layers.${i}.units`, `Layer ${i + 1} units`, l.units, { min: 1, max: LAB_LIMITS.maxUnits, integer: true }));
   const lr = read('learningRate', 'Learning rate', fields.learningRate, { min: 0, max: 100, above: true });
-  const batchSize = read('batchSize', 'Batch size', fields.batchSize, { min: 1, max: 10000, integer: true });
-  const epochs = read('epochs', 'Epochs', fields.epochs, { min: 1, max: 10000, integer: true });
+  const batchSize = read('batchSize', 'Batch size', fields.batchSize, { min: 1, max: LAB_LIMITS.maxBatchSize, integer: true });
+  const epochs = read('epochs', 'Epochs', fields.epochs, { min: 1, max: LAB_LIMITS.maxEpochs, integer: true });
   const l1 = read('l1', 'L1', fields.l1, { min: 0, max: 10 });
   const l2 = read('l2', 'L2', fields.l2, { min: 0, max: 10 });
   const patience = fields.earlyStopping ? read('patience', 'Patience', fields.patience, { min: 0, max: 10000, integer: true }) : 0;
@@ -176,7 +176,7 @@ export function setupFromFields(fields: LabFields, base: LabSetup): { setup?: La
   if (callbacks.length || base.train.callbacks) train.callbacks = callbacks;
   if (!callbacks.length && !base.train.callbacks) delete train.callbacks;
   // What the fields cannot see (a custom setup's other parts) is checked by the spec's own validator.
-  for (const p of validateSpec(setup)) problems.push({ field: 'setup', label: p.path, message: p.message });
+  for (const p of labSetupProblems(setup)) problems.push({ field: 'setup', label: p.path, message: p.message });
   return problems.length ? { problems } : { setup, problems };
 }
 

@@ -15,6 +15,7 @@ export {
   type EditorInitializer,
   type OptimizerName,
 } from './fields.js';
+export { LAB_LIMITS, labSetupProblems } from './limits.js';
 export { LabSession, type LabTrainOptions, type LabState } from './session.js';
 export { splitAccuracies, kernelWeights, sparsity, weightHistogram, judgeRun, ZERO_THRESHOLD, type RunVerdict } from './summary.js';
 export { gradientByDepth, type DepthOptions } from './depth.js';

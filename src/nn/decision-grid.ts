@@ -9,6 +9,7 @@
 import { activateInPlace, sigmoid } from './activations.js';
 import { layerForward, syncWeights } from './passes.js';
 import { refuse } from './errors.js';
+import { checkLimit } from '../spec/limits.js';
 import { inferenceWorkspace } from './evaluate.js';
 import { smallNetGrid, type SmallGridOutput } from './decision-grid-small.js';
 import type { Sequential } from './sequential.js';
@@ -49,6 +50,7 @@ export function decisionGrid(model: Sequential, options: DecisionGridOptions): F
   if (!(Number.isSafeInteger(width) && width > 0 && Number.isSafeInteger(height) && height > 0)) {
     refuse('resolution', 'must be a positive integer or [width, height] of positive integers', res);
   }
+  checkLimit('resolution', width * height, 'maxGridCells', 'grid');
   const k = model.outputDim;
   const output = options.output ?? k - 1;
   if (!(Number.isInteger(output) && output >= 0 && output < k)) refuse('output', `must be an integer from 0 to ${k - 1}`, output);

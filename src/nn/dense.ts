@@ -6,6 +6,8 @@
 import type { ActivationSpec, DenseLayerSpec, InitializerSpec, RegularizerSpec } from '../spec/types.js';
 import { getActivation, type Activation } from './activations.js';
 import { getRegularizer, type Regularizer } from './regularizers.js';
+import { refuse } from './errors.js';
+import { checkLimit } from '../spec/limits.js';
 
 /** Keras `Dense` keyword arguments, in camelCase. */
 export interface DenseOptions {
@@ -24,6 +26,9 @@ export interface DenseOptions {
  * defaults (linear activation, bias on, glorot_uniform kernel, zeros bias) and are not written into the spec.
  */
 export function dense(units: number, options: DenseOptions = {}): DenseLayerSpec {
+  // As Keras's Dense refuses units ≤ 0 when it is made; the limit keeps dense(1e9) from reaching an allocation.
+  if (!(Number.isSafeInteger(units) && units > 0)) refuse('units', 'must be a positive integer', units, 'layer');
+  checkLimit('units', units, 'maxUnits', 'layer');
   const out: DenseLayerSpec = { type: 'dense', units };
   for (const [k, v] of Object.entries(options)) if (v !== undefined) (out as unknown as Record<string, unknown>)[k] = v;
   return out;

@@ -3,6 +3,7 @@
  * field, with its path), plus the engine's own limits — Dense layers only, a flat input. Every problem is collected
  * and thrown at once.
  */
+import { LIMITS } from '../spec/limits.js';
 import { validateModelSpec } from '../spec/validate-model.js';
 import type { ModelSpec } from '../spec/types.js';
 import { describeValue, SpecError, type SpecProblem } from './errors.js';
@@ -51,6 +52,21 @@ export function modelSpecProblems(spec: ModelSpec): SpecProblem[] {
       return;
     }
   });
+  if (problems.length === 0) {
+    let inDim = shape[0];
+    let count = 0;
+    for (const l of spec.layers as Array<{ units: number; useBias?: boolean }>) {
+      count += inDim * l.units + (l.useBias === false ? 0 : l.units);
+      inDim = l.units;
+    }
+    if (count > LIMITS.maxSmallEngineParams) {
+      problems.push({
+        path: 'layers',
+        message: `the model has ${count.toLocaleString('en')} weights; the small engine takes at most ${LIMITS.maxSmallEngineParams.toLocaleString('en')} (larger models run on the TensorFlow.js engine, nn-mathlets/tf)`,
+        value: count,
+      });
+    }
+  }
   return dedupe(problems);
 }
 

@@ -11,7 +11,9 @@
  */
 import type { DenseLayerSpec, LayerSpec, ModelSpec, TrainSpec } from '../spec/types.js';
 import { makeDenseLayer, denseParamCount, type DenseLayer } from './dense.js';
-import { refuse, refuseWith } from './errors.js';
+import { describeValue, refuse, refuseWith } from './errors.js';
+import { validateTrainSpec } from '../spec/validate-train.js';
+import { throwIfProblems } from '../spec/problems.js';
 import { derivedSeed, initializeInto } from './initializers.js';
 import { assertBuildable } from './model-checks.js';
 import { attachCompiled, compile, type CompiledState } from './compile.js';
@@ -137,20 +139,21 @@ export class Sequential {
 
   /**
    * Sets the weights from arrays in Keras's order (as {@link getWeights} returns them). A kernel may be flat
-   * (row-major [in][out]) or rows.
-   * @throws SpecError naming `weights[k]` when the count, a size or a value is wrong; nothing is changed then.
+   * (row-major [in][out]) or rows, exactly [in][out] as Keras's `set_weights` requires: a 3×2 kernel given for a
+   * 2×3 one is refused, not reshaped.
+   * @throws SpecError naming `weights[k]` when the count, a shape or a value is wrong; nothing is changed then.
    */
   setWeights(weights: readonly WeightInput[]): void {
-    const targets: Float64Array[] = [];
+    const targets: Array<{ array: Float64Array; rows: number; cols: number }> = [];
     for (const l of this.layers) {
-      targets.push(l.kernel);
-      if (l.useBias) targets.push(l.bias);
+      targets.push({ array: l.kernel, rows: l.inputDim, cols: l.units });
+      if (l.useBias) targets.push({ array: l.bias, rows: 0, cols: l.units });
     }
     if (!Array.isArray(weights) || weights.length !== targets.length) {
-      refuseWith('weights', `weights must hold ${targets.length} arrays (kernel and bias per layer), got ${Array.isArray(weights) ? weights.length : typeof weights}`, weights);
+      refuseWith('weights', `weights must hold ${targets.length} arrays (kernel and bias per layer), got ${Array.isArray(weights) ? weights.length : describeValue(weights)}`, weights);
     }
-    const flat = targets.map((t, k) => flattenWeight(weights[k], t.length, `weights[${k}]`));
-    flat.forEach((f, k) => targets[k].set(f));
+    const flat = targets.map((t, k) => flattenWeight(weights[k], t.rows, t.cols, `weights[${k}]`));
+    flat.forEach((f, k) => targets[k].array.set(f));
   }
 
   /** Keras's `model.compile(...)` from a TrainSpec (see {@link compile}); returns this model. */
@@ -229,8 +232,18 @@ export class Sequential {
     return modelToJSON(this);
   }
 
-  /** Rebuilds a model (weights, and training setup and optimizer state when saved) from {@link toJSON}'s output. */
+  /**
+   * Rebuilds a model (weights, and training setup and optimizer state when saved) from {@link toJSON}'s output.
+   * @throws SpecError for anything that is not such JSON (null, another format, a bad spec or weights).
+   */
   static fromJSON(json: SequentialJSON): Sequential {
+    const j = json as unknown as Record<string, unknown> | null;
+    if (typeof j !== 'object' || j === null || Array.isArray(j)) refuse('json', "must be a model's JSON ({ format: 'nn-mathlets/sequential', version: 1, spec, weights })", json, 'model JSON');
+    if (j.format !== 'nn-mathlets/sequential') refuse('json.format', 'must be "nn-mathlets/sequential"', j.format, 'model JSON');
+    if (j.version !== 1) refuse('json.version', 'must be 1', j.version, 'model JSON');
+    if (!Array.isArray(j.weights)) refuse('json.weights', 'must be an array of weight arrays', j.weights, 'model JSON');
+    if (j.trainSpec !== undefined) throwIfProblems(validateTrainSpec(j.trainSpec), 'trainSpec of the model JSON');
+    if (j.optimizerState !== undefined && (typeof j.optimizerState !== 'object' || j.optimizerState === null)) refuse('json.optimizerState', 'must be an object', j.optimizerState, 'model JSON');
     const model = Sequential.fromSpec(json.spec);
     model.setWeights(json.weights);
     if (json.trainSpec) {
@@ -269,26 +282,33 @@ export function modelToJSON(model: Sequential, includeOptimizer = true): Sequent
   return json;
 }
 
-function flattenWeight(w: WeightInput, size: number, path: string): Float64Array {
-  if (w == null || typeof (w as ArrayLike<unknown>).length !== 'number') refuse(path, `must be an array of ${size} numbers`, w);
+/** `v` when it is a finite number (not a string or null that a Float64Array would quietly turn into one). */
+function finiteAt(v: unknown, path: string): number {
+  if (typeof v !== 'number' || !Number.isFinite(v)) refuse(path, 'must be a finite number', v);
+  return v;
+}
+
+/** A weight as a flat copy; `rows` > 0 for a kernel, which may also come as exactly `rows` rows of `cols`. */
+function flattenWeight(w: WeightInput, rows: number, cols: number, path: string): Float64Array {
+  const size = (rows || 1) * cols;
+  const shape = rows ? `${rows}×${cols} ([inputs][units])` : `${cols}`;
+  if (w == null || typeof w !== 'object' || typeof (w as ArrayLike<unknown>).length !== 'number') refuse(path, `must be an array of ${size} numbers (${shape})`, w);
   const out = new Float64Array(size);
   const first = (w as ArrayLike<unknown>)[0];
-  let k = 0;
   if (first != null && typeof first === 'object') {
-    const rows = w as ReadonlyArray<ArrayLike<number>>;
-    for (const row of rows) k += row.length;
-    if (k === size) {
-      let o = 0;
-      for (const row of rows) for (let j = 0; j < row.length; j++) out[o++] = row[j];
+    const given = w as ReadonlyArray<ArrayLike<number>>;
+    const lengths = Array.from(given, (row) => (row != null && typeof row === 'object' ? Number(row.length) : -1));
+    if (!rows || given.length !== rows || lengths.some((n) => n !== cols)) {
+      const got = lengths.every((n) => n === lengths[0]) ? `${given.length}×${lengths[0]}` : `${given.length} rows of lengths ${lengths.slice(0, 8).join(', ')}`;
+      refuseWith(path, rows ? `${path} must be ${shape} or ${size} numbers flat, got ${got}` : `${path} must be ${cols} numbers (a bias is flat), got ${got}`, w);
     }
+    given.forEach((row, r) => {
+      for (let j = 0; j < cols; j++) out[r * cols + j] = finiteAt(row[j], `${path}[${r}][${j}]`);
+    });
   } else {
     const flat = w as ArrayLike<number>;
-    k = flat.length;
-    if (k === size) for (let i = 0; i < size; i++) out[i] = flat[i];
-  }
-  if (k !== size) refuseWith(path, `${path} must hold ${size} numbers, got ${k}`, k);
-  for (let i = 0; i < size; i++) {
-    if (!Number.isFinite(out[i])) refuse(`${path}[${i}]`, 'must be a finite number', out[i]);
+    if (flat.length !== size) refuseWith(path, `${path} must hold ${size} numbers, got ${flat.length}${rows ? ` (the kernel is ${shape})` : ''}`, flat.length);
+    for (let i = 0; i < size; i++) out[i] = finiteAt(flat[i], `${path}[${i}]`);
   }
   return out;
 }

@@ -16,6 +16,7 @@ import type { CallbackSpec } from '../spec/types.js';
 import { isCallbackObject, makeCallback, type BatchLogs, type Callback, type EpochLogs, type StopInfo, type TrainingContext } from './callbacks/index.js';
 import { toLabels, toMatrix, type LabelInput, type Matrix, type MatrixInput } from './data-input.js';
 import { refuse, refuseWith, SpecError } from './errors.js';
+import { checkLimit } from '../spec/limits.js';
 import { validateTrainSpec } from '../spec/validate-train.js';
 import { evaluateMatrix, trainingWorkspace } from './evaluate.js';
 import { accuracySum } from './metrics.js';
@@ -114,6 +115,7 @@ export class Trainer {
     const epochs = options.epochs ?? spec.epochs;
     if (!(Number.isSafeInteger(batchSize) && batchSize > 0)) refuse('batchSize', 'must be a positive integer', batchSize);
     if (!(Number.isSafeInteger(epochs) && epochs >= 1)) refuse('epochs', 'must be an integer >= 1', epochs);
+    checkLimit('epochs', epochs, 'maxEpochs');
     const split = options.validationData ? 0 : (options.validationSplit ?? spec.validationSplit ?? 0);
     if (!(split >= 0 && split < 1)) refuse('validationSplit', 'must be a number in [0, 1)', split);
     const seed = options.seed ?? spec.seed ?? model.spec.seed ?? 0;

@@ -4,6 +4,7 @@
  * still gets the earlier value (Keras compares with ≤).
  */
 import { isFiniteNumber, joinPath } from '../spec/problems.js';
+import { LIMITS, overLimit } from '../spec/limits.js';
 import { pyFloat, pyList, pyNumber, texNumber } from './format.js';
 import { etaOf, type ScheduleKind } from './kind.js';
 import type { PiecewiseConstantDecaySpec } from './types.js';
@@ -14,6 +15,8 @@ export function piecewiseConstantDecay(options: Omit<PiecewiseConstantDecaySpec,
 }
 
 const TITLE = 'Piecewise constant decay';
+/** Rows of the formula's cases shown at most (the first ones, then the last two). */
+const CASES_SHOWN = 8;
 
 /** PiecewiseConstantDecay: defaults, checks, formula and description, for the registry. */
 export const PIECEWISE_CONSTANT_DECAY: ScheduleKind<PiecewiseConstantDecaySpec> = {
@@ -28,7 +31,10 @@ export const PIECEWISE_CONSTANT_DECAY: ScheduleKind<PiecewiseConstantDecaySpec> 
     const vPath = joinPath(base, 'values');
     const bOk = Array.isArray(boundaries) && boundaries.length > 0;
     if (!bOk) problems.need(bPath, 'must be a non-empty array of steps', boundaries);
-    else {
+    else if (boundaries.length > LIMITS.maxScheduleBoundaries) {
+      problems.add(bPath, overLimit(bPath, boundaries.length, 'maxScheduleBoundaries', 'boundaries long'), boundaries.length);
+      return;
+    } else {
       boundaries.forEach((b, i) => {
         if (!isFiniteNumber(b)) problems.need(joinPath(bPath, i), 'must be a finite number', b);
         else if (i > 0 && isFiniteNumber(boundaries[i - 1]) && b <= boundaries[i - 1]) {
@@ -79,7 +85,9 @@ export const PIECEWISE_CONSTANT_DECAY: ScheduleKind<PiecewiseConstantDecaySpec> 
       const rows = [`${vs[0]} & t \\le ${bs[0]}`];
       for (let i = 1; i < bs.length; i++) rows.push(`${vs[i]} & ${bs[i - 1]} < t \\le ${bs[i]}`);
       rows.push(`${vs[bs.length]} & t > ${bs[bs.length - 1]}`);
-      return `\\begin{cases} ${rows.join(' \\\\ ')} \\end{cases}`;
+      // A long schedule shows its first and last intervals: every row would not fit a page, nor a formula's limit.
+      const shown = rows.length > CASES_SHOWN ? [...rows.slice(0, CASES_SHOWN - 3), '\\vdots & \\vdots', ...rows.slice(-2)] : rows;
+      return `\\begin{cases} ${shown.join(' \\\\ ')} \\end{cases}`;
     };
     return {
       title: TITLE,

@@ -20,3 +20,4 @@ export {
   MONITOR_NAMES,
 } from './names.js';
 export { toKerasCode } from './keras-code.js';
+export { LIMITS, checkLimit, type LimitName } from './limits.js';

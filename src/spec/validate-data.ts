@@ -3,6 +3,7 @@
  * points are split, against the number of points there will be.
  */
 import { DATA_NAMES } from './names.js';
+import { withinLimit, type LimitName } from './limits.js';
 import {
   inRange,
   isFiniteNumber,
@@ -26,6 +27,9 @@ export function validateDataSpec(spec: unknown): SpecProblem[] {
 }
 
 type DataName = (typeof DATA_NAMES)[number];
+
+/** The generators' limits on the counts a data spec sets. */
+const COUNT_LIMITS: Record<string, LimitName> = { nSamples: 'maxSamples', centers: 'maxCenters' };
 
 const DATA_FIELDS: Record<DataName, Record<string, Rule>> = {
   circles: { nSamples: POSITIVE_INTEGER, noise: NON_NEGATIVE_NUMBER, factor: inRange(0, 1, true, false), randomState: SEED },
@@ -55,7 +59,7 @@ export function checkData(spec: unknown, problems: ProblemList, base: string): v
   problems.notApplicable(base, obj, ALL_DATA_FIELDS.filter((f) => !(f in own)), `the ${name} data set`);
   let sizeOk = true;
   for (const [key, rule] of Object.entries(own)) {
-    const ok = problems.optional(joinPath(base, key), obj[key], rule);
+    const ok = problems.optional(joinPath(base, key), obj[key], rule) && (!COUNT_LIMITS[key] || withinLimit(problems, joinPath(base, key), obj[key], COUNT_LIMITS[key]));
     if (key === 'nSamples') sizeOk = ok;
   }
   if (obj.split !== undefined) {

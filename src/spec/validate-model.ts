@@ -15,6 +15,7 @@ import {
   type SpecProblem,
 } from './problems.js';
 import { checkActivation, checkInitializer, checkRegularizer } from './validate-parts.js';
+import { LIMITS, overLimit, withinLimit } from './limits.js';
 
 /** Every problem of a model spec, with paths such as `layers[2].units`. */
 export function validateModelSpec(spec: unknown): SpecProblem[] {
@@ -49,7 +50,9 @@ export function checkModel(spec: unknown, problems: ProblemList, base: string): 
     problems.need(shapePath, 'must be a non-empty array of positive integers ([2] for the 2-D labs, [32, 32, 3] for CIFAR-10)', obj.inputShape);
   } else {
     const ok = obj.inputShape.map((d, i) => problems.check(joinPath(shapePath, i), d, POSITIVE_INTEGER));
-    if (ok.every(Boolean)) shape = [...(obj.inputShape as number[])];
+    const size = ok.every(Boolean) ? (obj.inputShape as number[]).reduce((a, b) => a * b, 1) : 0;
+    if (size > LIMITS.maxInputSize) problems.add(shapePath, overLimit(shapePath, size, 'maxInputSize', 'values'), obj.inputShape);
+    else if (size > 0) shape = [...(obj.inputShape as number[])];
   }
   problems.optional(joinPath(base, 'seed'), obj.seed, SEED);
 
@@ -58,10 +61,17 @@ export function checkModel(spec: unknown, problems: ProblemList, base: string): 
     problems.need(layersPath, 'must be a non-empty array of layers', obj.layers);
     return;
   }
+  if (obj.layers.length > LIMITS.maxLayers) {
+    problems.add(layersPath, overLimit(`${layersPath}.length`, obj.layers.length, 'maxLayers'), obj.layers.length);
+    return;
+  }
   const names = new Map<string, number>();
+  let params = 0;
   obj.layers.forEach((layer, i) => {
     const path = joinPath(layersPath, i);
+    const input = shape;
     shape = checkLayer(layer, problems, path, shape);
+    params += input && shape ? layerParams(layer as Record<string, unknown>, input, shape) : 0;
     const name = (layer as { name?: unknown } | null)?.name;
     if (typeof name === 'string') {
       // Keras refuses two layers of one name; weights saved by name would collide.
@@ -69,6 +79,17 @@ export function checkModel(spec: unknown, problems: ProblemList, base: string): 
       else names.set(name, i);
     }
   });
+  if (params > LIMITS.maxParams) problems.add(layersPath, `the model has ${params.toLocaleString('en')} weights; the limit is ${LIMITS.maxParams.toLocaleString('en')}`, params);
+}
+
+/** Weights of a layer that maps `input` to `output` (Keras's count_params for it). */
+function layerParams(layer: Record<string, unknown>, input: number[], output: number[]): number {
+  const out = output[output.length - 1];
+  if (layer.type === 'dense') return input[0] * out + (layer.useBias === false ? 0 : out);
+  if (layer.type !== 'conv2d') return 0;
+  const k = layer.kernelSize as number | [number, number];
+  const [kh, kw] = typeof k === 'number' ? [k, k] : k;
+  return kh * kw * input[2] * out + out;
 }
 
 /** Checks one layer; returns the shape it outputs, or null when it cannot be known (so no cascade of problems). */
@@ -89,7 +110,7 @@ function checkLayer(layer: unknown, problems: ProblemList, path: string, input: 
 
   switch (type) {
     case 'dense': {
-      const unitsOk = problems.check(at('units'), obj.units, POSITIVE_INTEGER);
+      const unitsOk = problems.check(at('units'), obj.units, POSITIVE_INTEGER) && withinLimit(problems, at('units'), obj.units, 'maxUnits');
       if (obj.activation !== undefined) checkActivation(obj.activation, problems, at('activation'));
       problems.optional(at('useBias'), obj.useBias, BOOLEAN);
       for (const key of ['kernelInitializer', 'biasInitializer']) {
@@ -102,7 +123,7 @@ function checkLayer(layer: unknown, problems: ProblemList, path: string, input: 
       return unitsOk && flat ? [obj.units as number] : null;
     }
     case 'conv2d': {
-      const filtersOk = problems.check(at('filters'), obj.filters, POSITIVE_INTEGER);
+      const filtersOk = problems.check(at('filters'), obj.filters, POSITIVE_INTEGER) && withinLimit(problems, at('filters'), obj.filters, 'maxUnits');
       const kernel = pair(obj.kernelSize, problems, at('kernelSize'));
       const strides: [number, number] | null = obj.strides === undefined ? [1, 1] : pair(obj.strides, problems, at('strides'));
       problems.optional(at('padding'), obj.padding, oneOf(['valid', 'same']));

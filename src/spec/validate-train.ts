@@ -3,6 +3,7 @@
  * batch size, epochs, validation split and callbacks, and the combinations Keras would refuse or silently ignore
  * (a plateau callback on an optimizer driven by a schedule, early stopping on a metric that is not recorded).
  */
+import { LIMITS, overLimit } from './limits.js';
 import { checkSchedule } from '../schedules/validate.js';
 import { CALLBACK_NAMES, LOSS_NAMES, MONITOR_NAMES, OPTIMIZER_NAMES } from './names.js';
 import {
@@ -92,7 +93,9 @@ export function checkTrain(spec: unknown, problems: ProblemList, base: string): 
     else obj.metrics.forEach((m, i) => problems.check(joinPath(metricsPath, i), m, oneOf(['accuracy'])));
   }
   problems.optional(at('batchSize'), obj.batchSize, POSITIVE_INTEGER);
-  problems.check(at('epochs'), obj.epochs, POSITIVE_INTEGER);
+  if (problems.check(at('epochs'), obj.epochs, POSITIVE_INTEGER) && (obj.epochs as number) > LIMITS.maxEpochs) {
+    problems.add(at('epochs'), overLimit(at('epochs'), obj.epochs as number, 'maxEpochs'), obj.epochs);
+  }
   problems.optional(at('shuffle'), obj.shuffle, BOOLEAN);
   problems.optional(at('seed'), obj.seed, SEED);
   problems.optional(at('validationSplit'), obj.validationSplit, UNIT_INTERVAL_OPEN);

@@ -112,3 +112,17 @@ test('kerasCode (with its prelude) is valid Python', { skip: PYTHON_SKIP }, () =
     assert.equal(pyCompile(source), null, `${spec.name}:\n${source}`);
   }
 });
+
+test('a PiecewiseConstantDecay of many boundaries shows its first and last intervals, short enough to typeset', () => {
+  const boundaries = Array.from({ length: 100 }, (_, i) => (i + 1) * 100);
+  const d = describeSchedule(piecewiseConstantDecay({ boundaries, values: [...boundaries, 0].map((_, i) => 0.1 / (i + 1)) }));
+  for (const tex of [d.tex, d.texSymbolic]) {
+    assert.equal(tex.split('\\\\').length, 8, tex);
+    assert.match(tex, /\\vdots/);
+    assert.ok(tex.length < 1000, `${tex.length} characters`);
+    assert.doesNotThrow(() => katex.renderToString(tex, { throwOnError: true }));
+  }
+  assert.match(d.tex, /t > 10000/);
+  const short = describeSchedule(piecewiseConstantDecay({ boundaries: [10, 20], values: [1, 0.5, 0.1] }));
+  assert.doesNotMatch(short.tex, /vdots/);
+});
