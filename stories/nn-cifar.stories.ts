@@ -44,6 +44,10 @@ export const SmallNet: Story = {};
 export const HomeworkCnn: Story = {
   render: (a) => html`<nn-cifar src=${a.src} model-name="homework-cnn"></nn-cifar>`,
 };
+/** The quick plan chosen, cut to a minute at the speed measured when “Train” is pressed; the homework's one click away. */
+export const QuickPlan: Story = {
+  render: (a) => html`<nn-cifar src=${a.src} epochs="20" batch-size=${a.batchSize} quick budget="60" model-name="story-quick" .model=${SMALL}></nn-cifar>`,
+};
 /** At phone width. */
 export const Phone: Story = {
   render: (a) => html`<div style="width: 340px"><nn-cifar src=${a.src} .model=${SMALL}></nn-cifar></div>`,

@@ -6,3 +6,4 @@ export { NnEpochEndEvent } from './nn-epoch-end.js';
 export { NnTrainEndEvent } from './nn-train-end.js';
 export { NnScheduleChangeEvent } from './nn-schedule-change.js';
 export { NnSweepEndEvent } from './nn-sweep-end.js';
+export { NnProgressEvent, type ProgressPhase, type ProgressDetail } from './nn-progress.js';

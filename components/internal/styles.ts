@@ -24,6 +24,10 @@ import { css } from 'lit';
  * @cssprop --nn-focus - Focus rings (default #005fcc, #7ab4ff).
  * @cssprop --nn-error - Text of error messages (default #8c1d18, #ffb4ab); their box uses --nn-error-bg.
  * @cssprop --nn-error-bg - Background of error messages (default #fdecea, #3b1512).
+ * @cssprop --nn-region-0 - First of the regions told apart, such as a hidden unit's dead region (default #0072b2, #56b4e9;
+ *   Okabe–Ito hues).
+ * @cssprop --nn-region-1 - Second region (default #d55e00, #f08a5d).
+ * @cssprop --nn-region-2 - Third region (default #009e73, #2fc59a).
  */
 export const baseStyles = css`
   :host {
@@ -45,6 +49,9 @@ export const baseStyles = css`
     --_focus: var(--nn-focus, light-dark(#005fcc, #7ab4ff));
     --_error-fg: var(--nn-error, light-dark(#8c1d18, #ffb4ab));
     --_error-bg: var(--nn-error-bg, light-dark(#fdecea, #3b1512));
+    --_region-0: var(--nn-region-0, light-dark(#0072b2, #56b4e9));
+    --_region-1: var(--nn-region-1, light-dark(#d55e00, #f08a5d));
+    --_region-2: var(--nn-region-2, light-dark(#009e73, #2fc59a));
     /* Internal shades, from the ones above or fixed per scheme. */
     --_error-line: light-dark(#b3261e, #f2564b);
     --_control: light-dark(#8a8a92, #8f8f99);

@@ -33,3 +33,37 @@ export function clipHalfPlane(h: HalfPlane, d: Domain): Array<[number, number]> 
   }
   return out;
 }
+
+/**
+ * Where to write each half-plane's label: inside its own region, as far as can be from every region's edge line
+ * and from the view's border and the labels placed before it (on a grid of candidate points). Labels on a line read
+ * as labelling the line, or the neighbour's region. Null for a half-plane that misses the view.
+ *
+ * @param scale pixels per unit of the domain (for distances in pixels).
+ */
+export function labelPoints(planes: readonly HalfPlane[], d: Domain, scale: number): Array<[number, number] | null> {
+  const lineDistance = (h: HalfPlane, x: number, y: number) => {
+    const n = Math.hypot(h.w[0], h.w[1]);
+    return n > 0 ? (Math.abs(h.w[0] * x + h.w[1] * y + h.b) / n) * scale : Infinity;
+  };
+  const placed: Array<[number, number]> = [];
+  const steps = 24;
+  return planes.map((h) => {
+    let best: [number, number] | null = null;
+    let bestScore = -Infinity;
+    for (let i = 1; i < steps; i++) {
+      for (let j = 1; j < steps; j++) {
+        const x = d.xMin + ((d.xMax - d.xMin) * i) / steps;
+        const y = d.yMin + ((d.yMax - d.yMin) * j) / steps;
+        if (h.w[0] * x + h.w[1] * y + h.b > 0) continue;
+        const border = Math.min(x - d.xMin, d.xMax - x, y - d.yMin, d.yMax - y) * scale;
+        const lines = Math.min(...planes.map((q) => lineDistance(q, x, y)));
+        const others = Math.min(Infinity, ...placed.map(([px, py]) => Math.hypot(px - x, py - y) * scale));
+        const score = Math.min(lines, border, others / 2);
+        if (score > bestScore) [best, bestScore] = [[x, y], score];
+      }
+    }
+    if (best) placed.push(best);
+    return best;
+  });
+}

@@ -73,25 +73,35 @@ export const styles = [
       stroke: var(--_focus);
       stroke-width: 3;
     }
+    /* Dead regions: a hue and a hatch direction each (Okabe–Ito hues, from the base styles' variables). */
     .dead-region polygon {
-      fill: rgba(60, 60, 70, 0.16);
-      stroke: #444;
-      stroke-width: 1;
+      stroke: var(--_c);
+      stroke-width: 1.5;
     }
-    .dead-region.r1 polygon {
-      fill: rgba(60, 60, 70, 0.22);
-      stroke-dasharray: 6 3;
+    .dead-region.r0,
+    .hatch.r0 {
+      --_c: var(--_region-0);
     }
-    .dead-region.r2 polygon {
-      fill: rgba(60, 60, 70, 0.28);
-      stroke-dasharray: 2 2;
+    .dead-region.r1,
+    .hatch.r1 {
+      --_c: var(--_region-1);
+    }
+    .dead-region.r2,
+    .hatch.r2 {
+      --_c: var(--_region-2);
+    }
+    .hatch line {
+      stroke: var(--_c);
+      stroke-width: 1.5;
+      stroke-opacity: 0.6;
     }
     .dead-region text {
       font-size: 12px;
-      fill: #222;
+      font-weight: 600;
+      fill: var(--_c);
       paint-order: stroke;
-      stroke: #fff;
-      stroke-width: 3px;
+      stroke: var(--_bg);
+      stroke-width: 4px;
     }
   `,
 ];

@@ -1,5 +1,5 @@
 import { nothing, svg } from 'lit';
-import { clipHalfPlane, type HalfPlane } from './half-plane.js';
+import { clipHalfPlane, labelPoints, type HalfPlane } from './half-plane.js';
 import { renderMarker } from './marks.js';
 import type { Domain, PlotTransform } from './transform.js';
 
@@ -19,19 +19,26 @@ export function renderSemicircle(t: PlotTransform) {
     <text class="outline-label" x=${cx + r * 0.5} y=${cy} text-anchor="middle" aria-hidden="true">gold</text>`;
 }
 
-/** Each half-plane's part of the view, shaded (three hatch styles in turn) and labelled. */
+/**
+ * Each half-plane's part of the view, hatched in its own colour and direction (three in turn: told apart without
+ * colour too) and labelled inside it, away from every region's edge.
+ */
 export function renderHalfPlanes(t: PlotTransform, planes: HalfPlane[], view: Domain) {
-  return planes.map((h, i) => {
+  if (planes.length === 0) return nothing;
+  const labels = labelPoints(planes, view, t.width / (view.xMax - view.xMin));
+  return svg`<defs>${[45, -45, 0].map(
+    (angle, i) => svg`<pattern id=${`dead-hatch-${i}`} class=${`hatch r${i}`} patternUnits="userSpaceOnUse" width="9" height="9" patternTransform=${`rotate(${angle})`}>
+      <line x1="0" y1="0" x2="0" y2="9"></line></pattern>`,
+  )}</defs>
+  ${planes.map((h, i) => {
     const poly = clipHalfPlane(h, view);
     if (poly.length < 3) return nothing;
-    const pts = poly.map(([x, y]) => t.toPixel(x, y));
-    const cx = pts.reduce((s, q) => s + q[0], 0) / pts.length;
-    const cy = pts.reduce((s, q) => s + q[1], 0) / pts.length;
+    const at = labels[i] ? t.toPixel(labels[i]![0], labels[i]![1]) : null;
     return svg`<g class="dead-region r${i % 3}" role="img" aria-label=${`${h.label}: dead region`}>
-      <polygon points=${pts.map((q) => q.join(',')).join(' ')} />
-      <text x=${cx} y=${cy} text-anchor="middle" dominant-baseline="middle">${h.label}</text>
+      <polygon points=${poly.map(([x, y]) => t.toPixel(x, y).join(',')).join(' ')} fill=${`url(#dead-hatch-${i % 3})`} />
+      ${at ? svg`<text x=${at[0]} y=${at[1]} text-anchor="middle" dominant-baseline="middle">${h.label} dead</text>` : nothing}
     </g>`;
-  });
+  })}`;
 }
 
 /** The data, gold ● and purple ■. */

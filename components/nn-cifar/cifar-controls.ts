@@ -7,6 +7,8 @@ export interface CifarActions {
   load: (files: File[] | null) => void;
   train: () => void;
   stop: () => void;
+  /** Pause, or Resume when paused. */
+  pause: () => void;
   save: () => void;
   download: () => void;
   loadModel: (url: string) => void;
@@ -14,7 +16,8 @@ export interface CifarActions {
 }
 
 export function cifarControls(lab: CifarLab, act: CifarActions, modelName: string) {
-  const busy = lab.training || lab.loading !== null;
+  const busy = lab.phase !== 'idle';
+  const running = lab.phase === 'training' || lab.phase === 'paused';
   const files = (e: Event) => (e.target as HTMLInputElement).files;
   const onUrl = (e: Event) => {
     e.preventDefault();
@@ -29,7 +32,8 @@ export function cifarControls(lab: CifarLab, act: CifarActions, modelName: strin
     </div>
     <div class="row">
       <button type="button" class="train" @click=${act.train} ?disabled=${busy}>Train</button>
-      <button type="button" class="stop" @click=${act.stop} ?disabled=${!lab.training}>Stop</button>
+      <button type="button" class="pause" @click=${act.pause} ?disabled=${!running}>${lab.phase === 'paused' ? 'Resume' : 'Pause'}</button>
+      <button type="button" class="stop" @click=${act.stop} ?disabled=${!lab.training || lab.phase === 'stopping'}>${lab.phase === 'stopping' ? 'Stopping…' : 'Stop'}</button>
       <button type="button" class="save" @click=${act.save} ?disabled=${busy || !lab.hasModel}>Save in this browser</button>
       <button type="button" class="download" @click=${act.download} ?disabled=${busy || !lab.hasModel}>Download model</button>
     </div>

@@ -1,29 +1,73 @@
-// The lab's read-outs as templates: progress bars, the prediction grid, the confusion matrix.
-import { html, nothing } from 'lit';
+// The lab's read-outs as templates: the plan, progress bars, the prediction grid, the confusion matrix.
+import { html, nothing, type TemplateResult } from 'lit';
 import { styleProps } from '../internal/style-props.js';
 import { CIFAR10_CLASSES, imageToRGBA } from '../../src/data/index.js';
-import { topK, type BatchProgress, type PredictResult } from '../../src/worker/index.js';
+import { epochPlanMs, formatDuration, formatSpeed, topK, type EpochPlan, type FittedPlan, type PredictResult } from '../../src/worker/index.js';
+import type { ProgressDetail } from '../events/nn-progress.js';
+import type { Measured } from '../internal/lab-worker.js';
+import { plural } from '../internal/plan-view.js';
+import { loadingText, measuringText, speedAndTimeLeft } from '../internal/progress-text.js';
+import type { CifarLab, CifarPlan } from './cifar-lab.js';
 
-const seconds = (ms: number) => (ms >= 60000 ? `${Math.floor(ms / 60000)} min ${Math.round((ms % 60000) / 1000)} s` : `${Math.round(ms / 1000)} s`);
-
-/** The loading bar (indeterminate while the size is unknown). */
-export function loadingView(loading: { loaded: number; total: number | undefined } | null) {
-  if (!loading) return nothing;
-  const mb = (b: number) => (b / 1e6).toFixed(1);
-  return html`<label class="bar">Loading data: ${mb(loading.loaded)}${loading.total ? ` of ${mb(loading.total)}` : ''} MB
-    <progress part="progress" max=${loading.total ?? nothing} value=${loading.total ? loading.loaded : nothing}></progress></label>`;
+/** The quick plan at the measured speed, with its estimate and the full plan it was cut from. */
+export interface QuickEpochPlan extends FittedPlan<EpochPlan> {
+  full: EpochPlan;
 }
 
-/** The epoch's bar and the run's bar, with throughput and time left. */
-export function progressView(p: BatchProgress | null) {
-  if (!p) return nothing;
-  return html`<div class="bars" part="progress">
-    <label class="bar">Epoch ${p.epoch + 1} of ${p.epochs}: batch ${p.batch + 1} of ${p.batchesPerEpoch}, loss ${p.meanLoss.toFixed(3)}${
-      p.accuracy !== undefined ? `, accuracy ${p.accuracy.toFixed(3)}` : ''}
-      <progress max=${p.batchesPerEpoch} value=${p.batch + 1}></progress></label>
-    <label class="bar">Run: step ${p.step + 1} of ${p.totalSteps} · ${Math.round(p.imagesPerSecond)} images/s · about ${seconds(p.etaMs)} left
-      <progress max=${p.totalSteps} value=${p.step + 1}></progress></label>
-  </div>`;
+/** "20 epochs of 10,000 images, tested on 2,000 after each". */
+export function epochPlanWhat(p: EpochPlan): string {
+  return `${plural(p.epochs, 'epoch')} of ${plural(p.trainImages, 'image')}, tested on ${p.testImages.toLocaleString('en-US')} after each`;
+}
+
+/**
+ * What the lab is doing as text (for the element and `nn-progress`) and as its view: the loading bar, the backends
+ * being timed, the epoch's and the run's bars with the speed and the time left (the test passes included), the test
+ * pass, paused, stopping.
+ */
+export function labProgress(lab: CifarLab, plan: CifarPlan | null, measured: Measured | null) {
+  const detail: ProgressDetail = {};
+  const p = lab.progress;
+  let text = '';
+  let view: TemplateResult | typeof nothing = nothing;
+  const wrap = (body: TemplateResult) => html`<div class="bars" part="progress">${body}</div>`;
+  if (lab.phase === 'loading') {
+    const l = lab.loading;
+    text = l ? loadingText(l) : 'Starting the training worker…';
+    if (l) Object.assign(detail, { loaded: l.loaded, total: l.total });
+    view = wrap(html`<label class="bar">${text}<progress max=${l?.total ?? nothing} value=${l?.total ? l.loaded : nothing}></progress></label>`);
+  } else if (lab.phase === 'measuring') {
+    text = measuringText(lab.worker.measuring ?? { label: '', index: 0, count: 1 });
+    view = wrap(html`<p class="line" role="status">${text}</p>`);
+  } else if (lab.phase === 'testing') {
+    text = `Testing on ${plural(plan?.testSubset || lab.data?.test.count || 0, 'image')}…`;
+    view = wrap(html`<p class="line" role="status">${text}</p>`);
+  } else if (lab.training && p) {
+    const tests = plan?.testSubset || lab.data?.test.count || 0;
+    const ips = p.imagesPerSecond || measured?.chosen.imagesPerSecond || 0;
+    // The trainer's estimate covers the steps; each epoch still to end adds a test pass (a third of a step per image).
+    const etaMs = ips > 0 ? (Number.isFinite(p.etaMs) ? p.etaMs : ((p.totalSteps - p.step - 1) * plan!.batchSize * 1000) / ips) + ((p.epochs - p.epoch) * tests * 1000) / (3 * ips) : NaN;
+    const state = lab.phase === 'paused' ? 'Paused · ' : lab.phase === 'stopping' ? 'Stopping after this step… · ' : '';
+    const epoch = `Epoch ${p.epoch + 1} of ${p.epochs}: batch ${p.batch + 1} of ${p.batchesPerEpoch}, loss ${p.meanLoss.toFixed(3)}${
+      p.accuracy !== undefined ? `, accuracy ${p.accuracy.toFixed(3)}` : ''}`;
+    const run = `${state}Run: step ${p.step + 1} of ${p.totalSteps} · ${lab.phase === 'paused' ? `${formatSpeed(ips)} before the pause` : speedAndTimeLeft(ips, etaMs)}`;
+    text = `${run}. ${epoch}.`;
+    Object.assign(detail, { step: p.step, totalSteps: p.totalSteps, epoch: p.epoch, epochs: p.epochs, imagesPerSecond: ips, etaMs });
+    view = wrap(html`<label class="bar">${epoch}<progress max=${p.batchesPerEpoch} value=${p.batch + 1}></progress></label>
+      <label class="bar">${run}<progress max=${p.totalSteps} value=${p.step + 1}></progress></label>`);
+  } else if (lab.training) {
+    const data = lab.data;
+    const estimate =
+      measured && plan && data
+        ? epochPlanMs(
+            { epochs: plan.epochs, trainImages: plan.subset || data.train.count, testImages: plan.testSubset || data.test.count, batchSize: plan.batchSize },
+            measured.chosen,
+          )
+        : NaN;
+    text = lab.phase === 'stopping' ? 'Stopping…' : `Building the model and training its first step${Number.isFinite(estimate) ? `: about ${formatDuration(estimate)} for this plan` : ''}…`;
+    if (Number.isFinite(estimate)) Object.assign(detail, { etaMs: estimate, epochs: plan!.epochs, imagesPerSecond: measured!.chosen.imagesPerSecond });
+    view = wrap(html`<p class="line" role="status">${text}</p>`);
+  }
+  return { text, detail, view };
 }
 
 /** What a thumbnail shows, for its accessible name and caption. */

@@ -1,8 +1,10 @@
 import { css } from 'lit';
+import { planStyles } from '../internal/plan-view.js';
 import { baseStyles } from '../internal/styles.js';
 
 export const styles = [
   baseStyles,
+  planStyles,
   css`
     .row {
       display: flex;
@@ -32,6 +34,11 @@ export const styles = [
     progress {
       display: block;
       width: 100%;
+    }
+    .curves {
+      display: grid;
+      gap: 0.5rem;
+      --nn-curves-height: 180px;
     }
     .grid {
       list-style: none;

@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { pageRunStore } from '../../src/runs/index.js';
 import type { ModelSpec } from '../../src/spec/types.js';
 import type { NnErrorEvent } from '../events/nn-error.js';
+import type { NnProgressEvent } from '../events/nn-progress.js';
 import { runContract } from '../internal/contract.js';
 import './nn-cifar.js';
 import { NnCifar } from './nn-cifar.js';
@@ -20,11 +21,20 @@ const TINY_NET: ModelSpec = {
 };
 type Labbed = NnCifar & { lab: { client: { terminated: boolean } | null } };
 
+/** Resolves once `ready()` holds (checked every 20 ms), or fails after `ms`. */
+async function until(ready: () => boolean, ms = 60_000): Promise<void> {
+  const end = performance.now() + ms;
+  while (!ready()) {
+    if (performance.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 runContract<NnCifar>({
   tag: 'nn-cifar',
   element: NnCifar,
   template: () => html`<nn-cifar src=${TINY}></nn-cifar>`,
-  bad: [['epochs', '0'], ['learning-rate', '-0.01'], ['backend', 'cuda'], ['validation-split', '1']],
+  bad: [['epochs', '0'], ['learning-rate', '-0.01'], ['backend', 'cuda'], ['validation-split', '1'], ['budget', '0']],
 });
 
 describe('<nn-cifar>', () => {
@@ -61,6 +71,58 @@ describe('<nn-cifar>', () => {
     const client = el.lab.client!;
     el.remove();
     expect(client.terminated, 'worker ended on disconnect').to.equal(true);
+  });
+
+  it('pauses after a step and resumes; Stop shows “Stopping…” at once and ends the run after its step, keeping the model', async () => {
+    const el = await fixture<NnCifar>(
+      html`<nn-cifar src=${TINY} epochs="200" batch-size="4" grid-size="2" backend="cpu" model-name="nn-cifar-stop" .model=${TINY_NET}></nn-cifar>`,
+    );
+    const events: NnProgressEvent[] = [];
+    el.addEventListener('nn-progress', (e) => events.push(e));
+    const training = el.train();
+    await until(() => events.some((e) => e.phase === 'training' && (e.detail.step ?? 0) >= 2));
+    const phases = events.map((e) => e.phase).filter((p, i, all) => p !== all[i - 1]);
+    expect(phases.slice(0, 3)).to.deep.equal(['loading', 'measuring', 'training']);
+    const line = events.filter((e) => e.phase === 'training').at(-1)!.text;
+    expect(line).to.match(/^Run: step \d+ of 4000 · [\d.,]+ images\/s · about .+ left\. Epoch 1 of 200: batch \d+ of 20, loss [\d.]+, accuracy [\d.]+\.$/);
+    await el.pause();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('button.pause')!.textContent).to.contain('Resume');
+    const step = events.at(-1)!.detail.step;
+    await new Promise((r) => setTimeout(r, 300));
+    expect(events.filter((e) => e.phase === 'training' && e.detail.step! > step!)).to.have.length(0);
+    el.resume();
+    await until(() => events.some((e) => e.phase === 'training' && e.detail.step! > step! + 1));
+    el.stop();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('button.stop')!.textContent).to.contain('Stopping…');
+    expect(el.shadowRoot!.querySelector('[part=progress]')!.textContent).to.contain('Stopping after this step…');
+    await training;
+    await el.updateComplete;
+    const status = el.shadowRoot!.querySelector('.status')!.textContent!;
+    expect(status).to.contain('Training stopped.');
+    // The model trained so far is kept: its predictions are shown and it is saved.
+    expect(el.predictions!.count).to.equal(2);
+    expect(el.savedUrl).to.equal('indexeddb://nn-cifar-stop');
+    expect(events.map((e) => e.phase)).to.include('stopped');
+  });
+
+  it('the quick plan is cut to the budget at the measured speed, with each plan’s time said', async () => {
+    const el = await fixture<NnCifar>(
+      html`<nn-cifar src=${TINY} epochs="1000" batch-size="4" grid-size="0" backend="cpu" quick budget="3" model-name="nn-cifar-quick" .model=${TINY_NET}></nn-cifar>`,
+    );
+    const plan = () => el.shadowRoot!.querySelector('[part=plan]')!.textContent!.replace(/\s+/g, ' ');
+    expect(plan()).to.contain('Quick: cut to about 3 s once a few steps are timed');
+    await el.train();
+    await el.updateComplete;
+    const p = el.plan;
+    expect(p.epochs * p.subset, 'fewer epochs × images than 1,000 × 80').to.be.below(1000 * 80);
+    expect(p.subset % 4).to.equal(0);
+    expect(plan()).to.match(/Quick: \d+ epochs? of \d+ images?, tested on \d+ after each, about .+ here/);
+    expect(plan()).to.contain('The homework’s: 1,000 epochs of 80 images, tested on 20 after each, about');
+    expect(el.shadowRoot!.querySelector('.status')!.textContent).to.match(/Training on the CPU at about [\d.,]+ images\/s\. The homework’s plan takes about .+ here; the quick plan about .+\./);
+    const run = pageRunStore().list().at(-1)!;
+    expect(run.scalars.val_loss!.length).to.be.at.most(p.epochs);
   });
 
   it('a data URL that fails is reported in the element, and a file that is not CIFAR-10 too', async () => {

@@ -35,3 +35,11 @@ export function runsProblem(runs: unknown, metric = 'accuracy'): string | undefi
   }
   return drawn > MAX_CURVE_VALUES ? `runs: ${drawn.toLocaleString('en')} values of ${metric} to draw is over the limit of ${MAX_CURVE_VALUES.toLocaleString('en')}` : undefined;
 }
+
+/** A message when a `yRange` is not `[low, high]` of two finite numbers with low at most high (one value, `[v, v]`, is a range too). */
+export function yRangeProblem(range: unknown): string | undefined {
+  const pair = range as unknown[];
+  if (!Array.isArray(range) || pair.length !== 2 || !pair.every((v) => typeof v === 'number' && Number.isFinite(v)))
+    return `yRange must be [low, high], two finite numbers, got ${describeValue(range)}`;
+  return (pair[0] as number) <= (pair[1] as number) ? undefined : `yRange: low (${pair[0]}) must not be above high (${pair[1]})`;
+}

@@ -15,17 +15,22 @@ function niceStep(span: number, count: number): number {
   return (m >= 5 ? 10 : m >= 2 ? 5 : m >= 1 ? 2 : 1) * p;
 }
 
+/** The smallest value a log scale shows: values between 0 and this are drawn on the axis, and a note says so. */
+export const LOG_FLOOR = 1e-12;
+
 /**
  * A scale from the data range [lo, hi] to the pixel range [p0, p1]. Linear: the domain is widened to a nice step;
- * log: to whole decades, with values ≤ 0 mapped below the axis (they cannot be drawn on a log scale).
+ * log: to whole decades down to {@link LOG_FLOOR}, with smaller values on the axis and values ≤ 0 below it (they
+ * cannot be drawn on a log scale; the plot clips them).
  */
 export function makeScale(lo: number, hi: number, p0: number, p1: number, log = false, count = 5): Scale {
   if (!Number.isFinite(lo) || !Number.isFinite(hi)) [lo, hi] = log ? [0.1, 1] : [0, 1];
   if (log) {
-    let a = Math.floor(Math.log10(Math.max(lo, 1e-12)));
-    let b = Math.ceil(Math.log10(Math.max(hi, 1e-12)));
+    let a = Math.floor(Math.log10(Math.max(lo, LOG_FLOOR)));
+    let b = Math.ceil(Math.log10(Math.max(hi, LOG_FLOOR)));
     if (a === b) [a, b] = [a - 1, b];
-    const f = ((v: number) => (v > 0 ? p0 + ((Math.log10(v) - a) / (b - a)) * (p1 - p0) : p0 + (p0 > p1 ? 4 : -4))) as Scale;
+    const f = ((v: number) =>
+      v > 0 ? p0 + ((Math.max(Math.log10(v), a) - a) / (b - a)) * (p1 - p0) : p0 + (p0 > p1 ? 4 : -4)) as Scale;
     const every = Math.max(1, Math.ceil((b - a) / count));
     f.ticks = [];
     for (let e = a; e <= b; e += every) f.ticks.push(Math.pow(10, e));
@@ -64,7 +69,8 @@ export function linePath(values: ArrayLike<number>, x: (i: number) => number, y:
   let d = '';
   let pen = false;
   const point = (i: number) => {
-    d += `${pen ? 'L' : 'M'}${x(i).toFixed(1)},${y(values[i]).toFixed(1)}`;
+    // Rounded by arithmetic, not toFixed: this runs for every point of every line on every redraw while training.
+    d += (pen ? 'L' : 'M') + Math.round(x(i) * 10) / 10 + ',' + Math.round(y(values[i]) * 10) / 10;
     pen = true;
   };
   const drawable = (v: number) => Number.isFinite(v) && !(y.log && v <= 0);

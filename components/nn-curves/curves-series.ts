@@ -13,18 +13,24 @@ export interface Series {
   kind: 'train' | 'validation';
   name: string;
   color: string;
+  /** The line's dash pattern ('' solid): runs past the palette's length are told apart by it. */
+  dash: string;
   raw: number[];
   smooth: number[];
 }
 
 /**
- * Okabe–Ito colours: told apart by colour-blind readers; train and validation share one, dashed for validation.
- * The last, black, turns light on a dark theme.
+ * Okabe–Ito colours and Tol's wine: told apart by colour-blind readers; train and validation share one, dashed for
+ * validation. Black and wine turn light on a dark theme.
  */
-export const PALETTE = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9', 'light-dark(#000000, #e8e8ec)'];
+export const PALETTE = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9', 'light-dark(#000000, #e8e8ec)', 'light-dark(#882255, #d98ab4)'];
 
 /** The run's colour: a custom property `--nn-curve-<i>` when set, else the palette's. */
 export const runColor = (i: number) => `var(--nn-curve-${i}, ${PALETTE[i % PALETTE.length]})`;
+
+const DASHES = ['8 3', '2 3', '8 3 2 3'];
+/** The run's dash pattern: solid for the palette's first round, then a pattern per round, so no two runs look alike. */
+export const runDash = (i: number) => (i < PALETTE.length ? '' : DASHES[(Math.floor(i / PALETTE.length) - 1) % DASHES.length]);
 
 /** Train (`metric`) and validation (`val_<metric>`) series of every run, smoothed with TensorBoard's weight. */
 export function buildSeries(runs: readonly CurveRun[], metric: string, smoothing: number): Series[] {
@@ -34,7 +40,7 @@ export function buildSeries(runs: readonly CurveRun[], metric: string, smoothing
       const values = run.scalars?.[kind === 'train' ? metric : `val_${metric}`];
       if (!values || values.length === 0) continue;
       const raw = Array.from(values);
-      out.push({ run: i, kind, name: run.name, color: runColor(i), raw, smooth: smoothing > 0 ? smoothScalars(raw, smoothing) : raw });
+      out.push({ run: i, kind, name: run.name, color: runColor(i), dash: kind === 'validation' ? '6 4' : runDash(i), raw, smooth: smoothing > 0 ? smoothScalars(raw, smoothing) : raw });
     }
   });
   return out;

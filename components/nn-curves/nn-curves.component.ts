@@ -4,9 +4,9 @@ import { styleProps } from '../internal/style-props.js';
 import { NnElement } from '../internal/nn-element.js';
 import { ResizeController } from '../internal/resize-controller.js';
 import { numberConverter } from '../internal/attributes.js';
-import { runsProblem } from './curves-checks.js';
-import { makeScale } from './curves-scale.js';
-import { buildSeries, valueRange, fmt, runColor, type CurveRun, type Series } from './curves-series.js';
+import { runsProblem, yRangeProblem } from './curves-checks.js';
+import { LOG_FLOOR, makeScale, tickLabel } from './curves-scale.js';
+import { buildSeries, valueRange, fmt, runColor, runDash, type CurveRun, type Series } from './curves-series.js';
 import { axes, lines, markers, type Frame } from './curves-svg.js';
 import { styles } from './nn-curves.styles.js';
 
@@ -14,7 +14,8 @@ import { styles } from './nn-curves.styles.js';
  * Training curves of one or more runs, as SVG: each run in its own colour, train solid and validation dashed,
  * TensorBoard's debiased smoothing (raw values faint behind), a log scale, a readout that follows the pointer or
  * the arrow keys, and markers where early stopping stopped, which epoch it restored, where the learning rate
- * changed and where the loss became NaN. Takes run store records as they are.
+ * changed and where the loss became NaN. Takes run store records as they are. Lines are clipped to the plot; on
+ * a log scale, values below 1e-12 lie on the axis and a note under the plot says so.
  *
  * @tagname nn-curves
  * @summary Training curves with smoothing, log scale, readout and early-stopping markers.
@@ -51,6 +52,12 @@ export class NnCurves extends NnElement {
   /** Hide the smoothing slider and log-scale switch. */
   @property({ type: Boolean, attribute: 'hide-controls' }) hideControls = false;
 
+  /**
+   * Values the y axis spans at least, `[low, high]`: charts given the same range can be compared by eye (a lab's
+   * two setups side by side). Values outside it widen the axis as usual.
+   */
+  @property({ attribute: false, check: yRangeProblem }) yRange?: readonly [number, number] = undefined;
+
   /** What the x axis counts (default "epoch"); index 0 of each series is 1. */
   @property({ type: String, attribute: 'x-label' }) xLabel = 'epoch';
 
@@ -63,6 +70,8 @@ export class NnCurves extends NnElement {
   private readonly size = new ResizeController(this, () => this.renderRoot.querySelector('.plot'));
   private series: Series[] = [];
   private frame?: Frame;
+  /** The smallest value under the log scale's floor, or 0 when none is. */
+  private below = 0;
 
   protected override willUpdate(): void {
     this.series = buildSeries(this.runs, this.metric, this.smoothing);
@@ -70,7 +79,10 @@ export class NnCurves extends NnElement {
     const w = Math.max(160, this.size.width || 480);
     const h = this.plotHeight();
     const [left, right, top, bottom] = [44, w - 12, 16, h - 32];
-    const [lo, hi] = valueRange(this.series, this.logScale);
+    let [lo, hi] = valueRange(this.series, this.logScale);
+    const given = this.yRange?.filter((v) => Number.isFinite(v) && (!this.logScale || v > 0)) ?? [];
+    if (given.length) [lo, hi] = [Math.min(lo, ...given), Math.max(hi, ...given)];
+    this.below = this.logScale && lo < LOG_FLOOR ? lo : 0;
     const y = makeScale(lo, hi, bottom, top, this.logScale);
     this.frame = { left, right, top, bottom, y, epochs, x: (i) => left + (i / Math.max(1, epochs - 1)) * (right - left) };
     if (this.cursor !== null && this.cursor >= epochs) this.cursor = epochs - 1;
@@ -93,14 +105,18 @@ export class NnCurves extends NnElement {
           aria-valuetext=${readout || 'no runs yet'} @pointermove=${this.onPointer} @pointerleave=${() => (this.cursor = null)}
           @keydown=${this.onKey}>
           ${axes(f, this.metric, this.xLabel)}
-          ${this.series.length ? nothing : svg`<text class="empty" x=${(f.left + f.right) / 2} y=${(f.top + f.bottom) / 2} text-anchor="middle">No runs yet: train to see curves.</text>`}
-          <g clip-path="none">${lines(this.series, f, this.smoothing > 0)}</g>
+          ${this.series.length ? nothing : svg`<text class="empty" x=${(f.left + f.right) / 2} y=${(f.top + f.bottom) / 2} text-anchor="middle">${
+            this.runs?.length ? 'No points yet: they come as the run trains.' : 'No runs yet: train to see curves.'}</text>`}
+          <clipPath id="plot-area"><rect x=${f.left} y=${f.top - 2} width=${f.right - f.left} height=${f.bottom - f.top + 4}></rect></clipPath>
+          <g clip-path="url(#plot-area)">${lines(this.series, f, this.smoothing > 0)}</g>
           ${markers(this.runs ?? [], f)}
           ${this.cursor === null ? nothing : svg`<line class="cursor" x1=${f.x(this.cursor)} x2=${f.x(this.cursor)} y1=${f.top} y2=${f.bottom}></line>`}
         </svg>
       </div>
+      ${this.below ? html`<p class="note floor">Values below ${tickLabel(LOG_FLOOR)} (the smallest ${fmt(this.below)}) are drawn on the bottom axis.</p>` : nothing}
       <ul class="legend" part="legend">
-        ${(this.runs ?? []).map((r, i) => html`<li style=${styleProps({ '--c': runColor(i) })}><span class="swatch"></span><span class="swatch dashed"></span>${r.name}</li>`)}
+        ${(this.runs ?? []).map((r, i) => html`<li style=${styleProps({ '--c': runColor(i) })}>${swatch(runDash(i))}${
+          this.series.some((s) => s.run === i && s.kind === 'validation') ? swatch('6 4') : nothing}${r.name}</li>`)}
         ${this.series.some((s) => s.kind === 'validation') ? html`<li class="key">solid: train · dashed: validation</li>` : nothing}
       </ul>
       <p class="readout" part="readout" aria-live="polite">${readout}</p>`;
@@ -148,4 +164,9 @@ export class NnCurves extends NnElement {
     e.preventDefault();
     this.cursor = Math.min(last, Math.max(0, next));
   }
+}
+
+/** A legend's sample of a line, with its dash pattern. */
+function swatch(dash: string) {
+  return html`<svg class="swatch" width="20" height="6" aria-hidden="true"><line x1="0" y1="3" x2="20" y2="3" stroke-dasharray=${dash || nothing}></line></svg>`;
 }

@@ -62,8 +62,8 @@ export const styles = [
       stroke-width: 1;
       opacity: 0.3;
     }
-    .series.validation path {
-      stroke-dasharray: 6 4;
+    .series path.line {
+      stroke-dasharray: var(--d, none);
     }
     .marker line {
       stroke: var(--c);
@@ -96,13 +96,19 @@ export const styles = [
     .legend .key {
       color: var(--_muted);
     }
-    .swatch {
+    svg.swatch {
+      flex: none;
       display: inline-block;
       width: 1.25rem;
-      border-top: 2px solid var(--c);
+      height: 6px;
     }
-    .swatch.dashed {
-      border-top-style: dashed;
+    .swatch line {
+      stroke: var(--c);
+      stroke-width: 2;
+    }
+    .note {
+      margin: 0.25rem 0 0;
+      color: var(--_muted);
     }
     .readout {
       min-height: 1.25em;

@@ -113,6 +113,39 @@ describe('<nn-curves>', () => {
     expect(el.shadowRoot!.querySelector('[part=error]')!.textContent).to.contain('smoothing');
   });
 
+  it('clips its lines to the axes and says when values fall below the log scale’s floor', async () => {
+    // Gradients that vanish past 1e-100, as a deep sigmoid net's do.
+    const sizes = Array.from({ length: 40 }, (_, i) => 10 ** (-3 * i));
+    const el = await fixture<NnCurves>(html`<nn-curves metric="gradient size" log-scale .runs=${[{ name: 'layer 1', scalars: { 'gradient size': sizes } }]}></nn-curves>`);
+    await el.updateComplete;
+    const svgEl = el.shadowRoot!.querySelector('svg')!;
+    const rect = el.shadowRoot!.querySelector('clipPath rect')!;
+    const [top, height] = ['y', 'height'].map((k) => Number(rect.getAttribute(k)));
+    expect(el.shadowRoot!.querySelector('g[clip-path]')!.getAttribute('clip-path')).to.equal('url(#plot-area)');
+    const ys = el.shadowRoot!.querySelector('path.line')!.getAttribute('d')!.split(/[ML]/).filter(Boolean).map((p) => Number(p.split(',')[1]));
+    expect(Math.max(...ys), 'no point below the bottom axis').to.be.at.most(top + height);
+    expect(Math.min(...ys)).to.be.at.least(top);
+    // The lowest tick is the floor, and no tick label sits under the plot.
+    const ticks = [...svgEl.querySelectorAll('.grid text.tick')].filter((t) => t.getAttribute('text-anchor') === 'end').map((t) => t.textContent);
+    expect(ticks[0]).to.equal('1e-12');
+    expect(el.shadowRoot!.querySelector('.note.floor')!.textContent).to.equal('Values below 1e-12 (the smallest 1.00e-117) are drawn on the bottom axis.');
+    // A shared range widens the axis; the note goes once nothing is below the floor.
+    el.runs = [{ name: 'layer 1', scalars: { 'gradient size': [0.5, 0.2] } }];
+    el.yRange = [1e-4, 1];
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.note.floor')).to.equal(null);
+    expect([...svgEl.querySelectorAll('.grid text.tick')].map((t) => t.textContent)).to.include('1e-4');
+  });
+
+  it('tells more runs than it has colours apart by their dash, in the lines and the legend', async () => {
+    const runs = Array.from({ length: 10 }, (_, i) => ({ name: `layer ${i + 1}`, scalars: { loss: [1 + i, 2 + i] } }));
+    const el = await fixture<NnCurves>(html`<nn-curves metric="loss" .runs=${runs}></nn-curves>`);
+    const looks = [...el.shadowRoot!.querySelectorAll('g.series')].map((g) => (g as SVGGElement).getAttribute('style'));
+    expect(new Set(looks).size).to.equal(10);
+    const legend = [...el.shadowRoot!.querySelectorAll('.legend li')].map((li) => `${li.getAttribute('style')} ${li.querySelector('line')!.getAttribute('stroke-dasharray')}`);
+    expect(new Set(legend).size).to.equal(10);
+  });
+
   it('draws a long run with at most two points per pixel column, keeping its spikes', async () => {
     const values = Array.from({ length: 5000 }, (_, i) => 0.5 + 0.1 * Math.sin(i / 50));
     values[2345] = 0.05;

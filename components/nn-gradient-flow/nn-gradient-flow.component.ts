@@ -4,6 +4,7 @@ import { NnElement } from '../internal/nn-element.js';
 import { enumConverter, integerConverter } from '../internal/attributes.js';
 import { describeValue } from '../../src/spec/problems.js';
 import { NnCurves, type CurveRun } from '../nn-curves/nn-curves.js';
+import { yRangeProblem } from '../nn-curves/curves-checks.js';
 import { gradientByDepth } from '../../src/labs/index.js';
 import type { ActivationName } from '../../src/spec/index.js';
 import { styles } from './nn-gradient-flow.styles.js';
@@ -51,6 +52,9 @@ export class NnGradientFlow extends NnElement {
   /** Training view: per epoch, each layer's gradient size (`LabRun.gradientNorms`; at most 20,000 values). */
   @property({ attribute: false, check: normsProblem }) norms: readonly (readonly number[])[] = [];
 
+  /** Values the plot's y axis spans at least (passed to `<nn-curves>`): two labs side by side share one. */
+  @property({ attribute: false, check: yRangeProblem }) yRange?: readonly [number, number] = undefined;
+
   /** Depth view: hidden layers of the deep network (2–30). */
   @property({ attribute: 'depth', converter: integerConverter('depth', 2, 30) }) depth = 10;
 
@@ -94,7 +98,7 @@ export class NnGradientFlow extends NnElement {
       <nn-curves part="curves" exportparts=${exportParts('nn-curves', 'curves')} metric=${METRIC} log-scale hide-controls
         x-label=${depth ? 'layer (1 = next to the input)' : 'epoch'}
         label=${depth ? `Gradient size at each of ${this.depth} layers at initialisation, per activation` : 'Gradient size per layer during training'}
-        .runs=${depth ? this.depthRuns : this.trainingRuns()}></nn-curves>
+        .yRange=${this.yRange} .runs=${depth ? this.depthRuns : this.trainingRuns()}></nn-curves>
       ${depth ? html`<p class="note">Each line is one network of ${this.depth} Dense(${this.units}) layers; the gradient flows
         from the right (output) to the left (input). A line that falls to the left is a vanishing gradient.</p>` : nothing}`;
   }

@@ -1,8 +1,10 @@
 import { css } from 'lit';
+import { planStyles } from '../internal/plan-view.js';
 import { baseStyles } from '../internal/styles.js';
 
 export const styles = [
   baseStyles,
+  planStyles,
   css`
     .controls {
       display: flex;
@@ -10,7 +12,7 @@ export const styles = [
       gap: 0.5rem;
       align-items: center;
     }
-    .plan,
+    .rates,
     .backend {
       font-size: 0.875rem;
       color: var(--_muted);

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { NnElement } from '../internal/nn-element.js';
+import { NnParamChangeEvent } from '../events/nn-param-change.js';
 import { modelContext, type SharedModel } from '../internal/model-context.js';
 import { BadAttribute, enumConverter, integerConverter, jsonConverter, pointConverter, quote, type Kind } from '../internal/attributes.js';
 import { describeValue } from '../../src/spec/problems.js';
@@ -318,7 +319,15 @@ export class NnMathlet extends NnElement {
       deadRegions: this.deadRegions,
       paths: this.paths,
       pathChoice: this.pathChoice,
+      readonly: this.readonly,
       wiggle: () => void this.runWiggle(),
+      pick: (key) => this.pickParam(key),
+      // The same event the network's sliders send, which the host's listener applies.
+      move: (key, value, phase) => {
+        if (this.readonly) return;
+        this.emit(new NnParamChangeEvent(key, value, phase));
+        this.emitNative(phase);
+      },
       toggleDeadRegions: () => (this.deadRegions = !this.deadRegions),
       choosePaths: (choice, on) => {
         this.pathChoice = { ...this.pathChoice, ...choice };

@@ -105,6 +105,42 @@ export const styles = [
       border-bottom: 1px solid var(--_border);
       text-align: end;
     }
+    .picker {
+      display: grid;
+      gap: 0.5rem;
+      margin-bottom: 0.5rem;
+    }
+    .picker label {
+      display: grid;
+      grid-template-columns: auto minmax(0, 1fr);
+      align-items: center;
+      gap: 0.5rem;
+    }
+    .picker select {
+      min-height: 2.75rem;
+      width: 100%;
+      max-width: 26rem;
+      min-width: 0;
+    }
+    /* A finger's width: the network's own sliders are small on a phone. */
+    .fine {
+      max-width: 32rem;
+      display: grid;
+      grid-template-columns: 2.75rem minmax(0, 1fr) 2.75rem;
+      gap: 0.5rem;
+      align-items: center;
+    }
+    .fine button {
+      min-height: 2.75rem;
+      padding: 0;
+      font-size: 1.25rem;
+    }
+    .fine input {
+      width: 100%;
+      height: 2.75rem;
+      margin: 0;
+      accent-color: var(--_weight);
+    }
     .choose {
       display: flex;
       flex-wrap: wrap;

@@ -194,9 +194,51 @@ describe('<nn-mathlet>', () => {
     expect(regions.length).to.be.greaterThan(0);
     const labels = [...regions].map((r) => r.getAttribute('aria-label'));
     expect(labels).to.include('h2: dead region');
+    // Each region in its own hue and hatch, its label inside it ("h2 dead"), not on an edge.
+    const fills = [...regions].map((r) => r.querySelector('polygon')!.getAttribute('fill'));
+    expect(new Set(fills).size).to.equal(regions.length);
+    const strokes = [...regions].map((r) => getComputedStyle(r.querySelector('polygon')!).stroke);
+    expect(new Set(strokes).size).to.equal(regions.length);
+    const best = JSON.parse(BEST);
+    const svgBox = h.boundary.shadowRoot!.querySelector('svg')!.getBoundingClientRect();
+    for (const r of regions) {
+      const t = r.querySelector('text')!;
+      const j = Number(t.textContent!.match(/^h(\d) dead$/)![1]) - 1;
+      const b = t.getBoundingClientRect();
+      const [x, y] = [(b.left + b.width / 2 - svgBox.left) / svgBox.width, 1 - (b.top + b.height / 2 - svgBox.top) / svgBox.height];
+      const z = best.W1[j][0] * x + best.W1[j][1] * y + best.b1[j];
+      expect(z, `${t.textContent} inside its region`).to.be.at.most(0);
+      expect(Math.abs(z) / Math.hypot(...best.W1[j]) * svgBox.width, `${t.textContent} off its edge`).to.be.above(8);
+    }
     h.el.point = [0.9, 0.9];
     await h.settle();
     expect(h.el.deadUnits).to.not.include(1);
+  });
+
+  it('(a) on a phone: pick a parameter from the list and move it with the wide slider or its − and + buttons', async () => {
+    const h = await make(`params='${BEST}'`);
+    const changes: string[] = [];
+    h.el.addEventListener('change', () => changes.push('change'));
+    const select = h.root.querySelector<HTMLSelectElement>('.param-select')!;
+    select.value = 'W2.1.0';
+    select.dispatchEvent(new Event('change'));
+    await h.settle();
+    expect(h.el.selected).to.equal('W2.1.0');
+    expect(h.root.querySelector('.param-range')!.getAttribute('aria-label')).to.equal('weight from hidden unit 1 to the gold output');
+    const before = h.el.params.W2[1][0];
+    await h.click(h.root.querySelector('.step-up')!);
+    // One step of 0.01, onto the sliders' 0.01 grid.
+    const after = Math.round((before + 0.01) * 100) / 100;
+    expect(h.el.params.W2[1][0]).to.be.closeTo(after, 1e-9);
+    expect(Number(h.slider('W2.1.0').value), 'the network’s own slider follows').to.be.closeTo(after, 1e-9);
+    const range = h.root.querySelector<HTMLInputElement>('.param-range')!;
+    range.focus();
+    await sendKeys({ press: 'Home' });
+    await h.settle();
+    expect(h.el.params.W2[1][0]).to.equal(-2);
+    expect(changes.length).to.be.at.least(2);
+    // A finger's width: the slider and its buttons are at least 44 px tall.
+    for (const c of [range, h.root.querySelector('.step-down')!, select]) expect(c.getBoundingClientRect().height).to.be.at.least(43.5);
   });
 
   it('(c) at (0.85, 0.15) with the best parameters: paths from x to gold, products summing to inputGradient', async () => {

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import type { ChainRuleNet, NetState } from '../internal/chain-rule-net.js';
-import { INPUT_NAMES, OUTPUT_NAMES, getParam, paramLabel, paramTex, type NetParams, type ParamKey } from '../internal/params.js';
+import { INPUT_NAMES, OUTPUT_NAMES, PARAM_MAX, PARAM_MIN, allParamKeys, getParam, paramLabel, paramTex, type NetParams, type ParamKey } from '../internal/params.js';
 import type { WiggleRow } from './wiggle.js';
 import { chainRuleTex, chainRuleValueTex, factorText, pathName } from './chain-rule-tex.js';
 
@@ -17,7 +17,13 @@ export interface PanelView {
   deadRegions: boolean;
   paths?: { input: number; output: number };
   pathChoice: { input: number; output: number };
+  /** Nothing may be changed (the picker and its slider are disabled). */
+  readonly: boolean;
   wiggle(): void;
+  /** The student picked a parameter in panel (a)'s list. */
+  pick(key: ParamKey): void;
+  /** The student moved the picked parameter with panel (a)'s slider or its − / + buttons. */
+  move(key: ParamKey, value: number, phase: 'input' | 'change'): void;
   toggleDeadRegions(): void;
   choosePaths(choice: Partial<{ input: number; output: number }>, on: boolean): void;
 }
@@ -36,8 +42,9 @@ export function renderDerivative(v: PanelView) {
   const g = key ? v.net.paramGradient(v.point, key, GOLD) : undefined;
   return html`<section part="panel" class="panel derivative" aria-labelledby="panel-a">
     <h3 id="panel-a">(a) Wiggle a parameter</h3>
+    ${renderPicker(v)}
     ${!key || !g
-      ? html`<p>Pick a parameter: focus or click its slider (green for weights, blue for biases).</p>`
+      ? html`<p>Pick a parameter: in the list above, or focus or click its slider (green for weights, blue for biases).</p>`
       : html`<p>
             Picked: <strong class="picked">${paramLabel(key)}</strong> =
             <span class="param-value">${getParam(v.params, key).toFixed(2)}</span>
@@ -67,6 +74,32 @@ export function renderDerivative(v: PanelView) {
   </section>`;
 }
 
+/**
+ * The picked parameter, large: a list of all parameters by name, and a wide slider with − and + buttons (0.01 a
+ * press). On a phone the network's sliders are small; this one is a finger's width tall.
+ */
+function renderPicker(v: PanelView) {
+  const key = v.selected;
+  const value = key ? getParam(v.params, key) : 0;
+  const step = (d: number) => key && v.move(key, Math.min(PARAM_MAX, Math.max(PARAM_MIN, Math.round((value + d) * 100) / 100)), 'change');
+  const moved = (e: Event, phase: 'input' | 'change') => key && v.move(key, Number((e.target as HTMLInputElement).value), phase);
+  return html`<div class="picker">
+    <label>Parameter
+      <select class="param-select" ?disabled=${v.readonly} @change=${(e: Event) => v.pick((e.target as HTMLSelectElement).value as ParamKey)}>
+        ${key ? nothing : html`<option value="" selected disabled>pick one</option>`}
+        ${allParamKeys(v.params.b1.length).map((k) => html`<option value=${k} ?selected=${k === key}>${paramLabel(k)}</option>`)}
+      </select></label>
+    ${key
+      ? html`<div class="fine">
+          <button type="button" class="step-down" aria-label=${`${paramLabel(key)} − 0.01`} ?disabled=${v.readonly || value <= PARAM_MIN} @click=${() => step(-0.01)}>−</button>
+          <input type="range" class="param-range" min=${PARAM_MIN} max=${PARAM_MAX} step="0.01" .value=${String(value)} ?disabled=${v.readonly}
+            aria-label=${paramLabel(key)} aria-valuetext=${value.toFixed(2)} @input=${(e: Event) => moved(e, 'input')} @change=${(e: Event) => moved(e, 'change')} />
+          <button type="button" class="step-up" aria-label=${`${paramLabel(key)} + 0.01`} ?disabled=${v.readonly || value >= PARAM_MAX} @click=${() => step(0.01)}>+</button>
+        </div>`
+      : nothing}
+  </div>`;
+}
+
 /** (b) Which units are dead here, and the toggle that draws every unit's dead region. */
 export function renderDeadRegions(v: PanelView) {
   const relu = v.activation === 'relu';
@@ -81,7 +114,7 @@ export function renderDeadRegions(v: PanelView) {
             Dead regions
           </button>
           ${v.deadRegions
-            ? html`<p>Each shaded region is where that unit is dead (z = w·(x, y) + b ≤ 0). Move the point out of it and the unit comes alive.</p>`
+            ? html`<p>Each hatched region (its own colour and direction, labelled inside) is where that unit is dead (z = w·(x, y) + b ≤ 0). Move the point out of it and the unit comes alive.</p>`
             : nothing}`
       : html`<p>Only ReLU units die: with ${v.activation}, every unit passes some change everywhere.</p>`}
   </section>`;

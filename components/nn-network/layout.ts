@@ -22,7 +22,8 @@ export interface NetLayout {
 export function layoutNetwork(width: number, hiddenCount: number): NetLayout {
   const w = Math.max(280, width);
   const r = w < 420 ? 16 : 19;
-  const height = Math.round(Math.min(460, Math.max(330, w * 0.7)));
+  // Narrow (a phone): taller, so the second layer's six sliders, 24 px tall, sit at least 24 px apart.
+  const height = Math.round(Math.min(460, Math.max(w < 480 ? 440 : 330, w * 0.7)));
   const top = 26;
   const usable = height - top - 34;
   const xIn = r + 18;

@@ -148,7 +148,7 @@ export class NnNetwork extends NnElement {
       part="slider ${bias ? 'bias' : 'weight'}"
       class="slider ${bias ? 'bias' : 'weight'} ${sel === key ? 'selected' : ''}"
       data-key=${key}
-      style=${styleProps({ left: `${x - width / 2}px`, top: `${y - 8}px`, width: `${width}px` })}
+      style=${styleProps({ left: `${x - width / 2}px`, top: `${y - 12}px`, width: `${width}px` })}
       min=${PARAM_MIN}
       max=${PARAM_MAX}
       step="0.01"

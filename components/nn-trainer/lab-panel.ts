@@ -1,11 +1,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
   fieldsFromSetup,
+  labPreset,
   LabSession,
   setupFromFields,
   type FieldProblem,
   type LabData,
   type LabFields,
+  type LabPresetName,
   type LabRun,
   type LabSetup,
 } from '../../src/labs/index.js';
@@ -15,12 +17,17 @@ import { lrChangeEpochs, type RunRecord, type RunStore } from '../../src/runs/in
 /** What a panel needs from the element that holds it. */
 export interface PanelHost extends ReactiveControllerHost {
   readonly runStore: RunStore;
-  /** The run's name in the store, e.g. "nn-trainer#lab · vanishing-fixed". */
+  /** The run's name in the store, e.g. "Fixed model · nn-trainer#lab". */
   runName(panel: LabPanel): string;
   epochEnded(panel: LabPanel, epoch: number, logs: Readonly<EpochLogs>): void;
   trainEnded(panel: LabPanel, run: LabRun): void;
   /** Whether to hold training after each epoch until the page has drawn it (else about 30 times a second). */
   readonly paintEveryEpoch: boolean;
+  /**
+   * Redraws in the next animation frame and resolves once that redraw is done. Panels asking in the same frame share
+   * one redraw: two redraws of both panels in one frame made a task of 90 ms in a comparison.
+   */
+  paintSoon(): Promise<void>;
 }
 
 export type PanelStatus = 'idle' | 'training' | 'paused' | 'done' | 'stopped' | 'diverged';
@@ -53,7 +60,6 @@ export class LabPanel implements ReactiveController {
   edited = false;
   private userPaused = false;
   private paintedAt = 0;
-  private frame = 0;
   private pending?: Promise<LabRun>;
   private abort?: AbortController;
   // nn-boundary redraws when its model changes identity: two stand-ins for the one model take turns, one per redraw
@@ -103,6 +109,13 @@ export class LabPanel implements ReactiveController {
       this.setup = undefined;
       this.problems = [...this.problems, { field: 'setup', label: 'Setup', message: e instanceof Error ? e.message : String(e) }];
     }
+  }
+
+  /** The setup's title as a student reads it: the preset's ("Fixed model"), or "Your setup"; "(edited)" once changed. */
+  get title(): string {
+    const preset = this.preset ? labPreset(this.preset as LabPresetName) : undefined;
+    const edited = preset && JSON.stringify(this.setup) !== JSON.stringify(preset);
+    return `${preset?.title ?? 'Your setup'}${edited ? ' (edited)' : ''}`;
   }
 
   /** The data being trained on (or that the untrained setup would train on). */
@@ -161,16 +174,13 @@ export class LabPanel implements ReactiveController {
     // the page from painting (its yields run ahead of rendering).
     session.pause();
     const go = () => {
-      this.frame = 0;
+      this.paintedAt = performance.now();
       if (session === this.session && !this.userPaused && session.state === 'paused') session.resume();
     };
-    const paint = () => {
-      this.paintedAt = performance.now();
+    if (every) {
       this.host.requestUpdate();
-      return this.host.updateComplete.then(yieldToEventLoop).then(go);
-    };
-    if (every) void paint();
-    else this.frame = requestAnimationFrame(() => void paint());
+      void this.host.updateComplete.then(yieldToEventLoop).then(go);
+    } else void this.host.paintSoon().then(go);
   }
 
   private finish(session: LabSession, run: LabRun): LabRun {
@@ -237,8 +247,6 @@ export class LabPanel implements ReactiveController {
 
   /** Ends a run in progress (recorded as aborted in the run store). */
   private stop(message: string): void {
-    cancelAnimationFrame(this.frame);
-    this.frame = 0;
     if (!this.busy) return;
     if (this.record) this.host.runStore.end(this.record.id, 'aborted', { message });
     this.abort?.abort();
@@ -248,8 +256,6 @@ export class LabPanel implements ReactiveController {
 
   hostDisconnected(): void {
     // A trainer taken off the page stops training; its finished runs stay in the run store.
-    cancelAnimationFrame(this.frame);
-    this.frame = 0;
     if (this.busy) this.abort?.abort();
   }
 }

@@ -11,7 +11,7 @@ import { NnGradientFlow } from '../nn-gradient-flow/nn-gradient-flow.js';
 import { LAB_LIMITS, LAB_PRESET_NAMES, labPreset, labSetupProblems, type LabFields, type LabPresetName, type LabRun, type LabSetup } from '../../src/labs/index.js';
 import { pageRunStore, type RunStore } from '../../src/runs/index.js';
 import { describeValue } from '../../src/spec/problems.js';
-import type { EpochLogs } from '../../src/nn/index.js';
+import { yieldToEventLoop, type EpochLogs } from '../../src/nn/index.js';
 import { LabPanel, type PanelHost } from './lab-panel.js';
 import { renderTrainer } from './trainer-view.js';
 import type { PointSplit } from './trainer-results.js';
@@ -73,6 +73,8 @@ export class NnTrainer extends NnElement implements PanelHost {
   /** Setups the page gave through `setup` / `compareSetup`, in place of the presets. */
   private given: (LabSetup | undefined)[] = [];
   private givenCount = 0;
+  private paintWaiting?: Promise<void>;
+  private paintFrame = 0;
 
   /** The left (or only) setup, as plain JSON; setting it loads it in place of the preset. */
   get setup(): LabSetup | undefined {
@@ -192,9 +194,26 @@ export class NnTrainer extends NnElement implements PanelHost {
 
   /** For the lab panels. @internal */
   runName(panel: LabPanel): string {
-    const who = `nn-trainer${this.id ? `#${this.id}` : ''}`;
-    const edited = panel.preset && JSON.stringify(panel.setup) !== JSON.stringify(labPreset(panel.preset as LabPresetName));
-    return `${who} · ${panel.preset ?? 'custom'}${edited ? ' (edited)' : ''}`;
+    // The title a student reads first; then which element made it, so two trainers' runs stay apart.
+    return `${panel.title} · nn-trainer${this.id ? `#${this.id}` : ''}`;
+  }
+
+  paintSoon(): Promise<void> {
+    return (this.paintWaiting ??= new Promise<void>((resolve) => {
+      this.paintFrame = requestAnimationFrame(() => {
+        this.paintWaiting = undefined;
+        this.paintFrame = 0;
+        this.requestUpdate();
+        void this.updateComplete.then(yieldToEventLoop).then(resolve);
+      });
+    }));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // The panels' sessions are aborted as the host leaves; a redraw they waited for is not needed.
+    cancelAnimationFrame(this.paintFrame);
+    this.paintWaiting = undefined;
   }
 
   /** For the lab panels. @internal */

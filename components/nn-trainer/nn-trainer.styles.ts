@@ -20,9 +20,10 @@ export const styles = [
       display: grid;
       gap: 1rem;
     }
-    @container (min-width: 60rem) {
+    /* Side by side from 880 px: a course column (about 930 px) holds both setups. */
+    @container (min-width: 55rem) {
       .panels.two {
-        grid-template-columns: 1fr 1fr;
+        grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
       }
     }
     .panel {

@@ -36,7 +36,8 @@ export function renderEditor(panel: LabPanel, edit: FieldsEdit): TemplateResult 
       ${p ? html`<span class="msg" id=${id(name) + '-msg'}>${p.message}</span>` : nothing}</div>`;
   };
   const select = <K extends keyof LabFields>(name: K, label: string, options: readonly string[], labels: Record<string, string> = {}, onPick?: (v: string) => Partial<LabFields>) =>
-    html`<div class=${name === 'data' ? 'field wide' : 'field'}><label for=${id(name)}>${label}</label>
+    // Data and initializer choices have long names ("RandomUniform(−1, 1)"): a row of their own, never cut off.
+    html`<div class=${name === 'data' || name === 'initializer' ? 'field wide' : 'field'}><label for=${id(name)}>${label}</label>
       <select id=${id(name)} @change=${(e: Event) => {
         const v = (e.target as HTMLSelectElement).value;
         set(onPick ? onPick(v) : ({ [name]: v } as Partial<LabFields>));

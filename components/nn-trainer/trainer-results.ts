@@ -28,14 +28,54 @@ function pointsOf(data: LabData | undefined, split: PointSplit) {
   return data ? (split === 'train' ? data.train : split === 'test' ? data.test : data.validation) : undefined;
 }
 
+/** Axes two setups share in a comparison, so their charts can be compared by eye (also when stacked). */
+export interface SharedAxes {
+  epochs: number;
+  accuracy?: [number, number];
+  loss?: [number, number];
+  gradient?: [number, number];
+}
+
+/** Each panel's gradient size per layer and epoch (the training view's norms). */
+export const gradientNorms = (panel: LabPanel) => (panel.session?.history?.layerGradientNorms ?? []).map((e) => e.map((l) => l.kernel));
+
+/** The smallest and largest finite value (positive only, for a log scale) over `values`, or undefined. */
+function span(values: Iterable<ArrayLike<number>>, positive: boolean): [number, number] | undefined {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const list of values)
+    for (let i = 0; i < list.length; i++) {
+      const v = list[i];
+      if (!Number.isFinite(v) || (positive && v <= 0)) continue;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  return lo <= hi ? [lo, hi] : undefined;
+}
+
+/** The y ranges and epochs that every panel's charts span: the union over the panels. */
+export function sharedAxes(panels: readonly LabPanel[]): SharedAxes {
+  const scalars = panels.map((p) => p.record?.scalars ?? {});
+  const pick = (key: string) => scalars.flatMap((s) => [s[key] ?? [], s[`val_${key}`] ?? []]);
+  // While training an axis spans every epoch to come; afterwards, the epochs run (a run can stop early).
+  const epochs = Math.max(0, ...panels.map((p) => (p.busy ? (p.session?.setup.train.epochs ?? 0) : (p.record?.scalars.loss?.length ?? 0))));
+  return {
+    epochs,
+    accuracy: span(pick('accuracy'), false),
+    loss: span(pick('loss'), true),
+    gradient: span(panels.flatMap(gradientNorms), true),
+  };
+}
+
 /** Boundary with points, accuracy and loss curves, gradient size per layer, and the end-of-run readouts. */
-export function renderResults(panel: LabPanel, split: PointSplit, pickSplit: (s: PointSplit) => void): TemplateResult {
+export function renderResults(panel: LabPanel, split: PointSplit, pickSplit: (s: PointSplit) => void, axes?: SharedAxes): TemplateResult {
   const data = panel.data;
   const d = data?.extent ?? { x: [-1, 1], y: [-1, 1] };
-  const runs = panel.record ? [panel.record] : [];
-  // While training the axis spans every epoch to come; afterwards, the epochs run (a run can stop early).
-  const total = panel.busy ? (panel.session?.setup.train.epochs ?? 0) : 0;
-  const norms = (panel.session?.history?.layerGradientNorms ?? []).map((e) => e.map((l) => l.kernel));
+  // The legend reads the setup's title; the record itself keeps the name the run store shows.
+  const rec = panel.record;
+  const runs = rec ? [{ name: panel.title, scalars: rec.scalars, markers: rec.markers }] : [];
+  const total = axes?.epochs ?? (panel.busy ? (panel.session?.setup.train.epochs ?? 0) : 0);
+  const norms = gradientNorms(panel);
   const splits: PointSplit[] = data?.validationIsTest ? ['train', 'test'] : ['train', 'validation', 'test'];
   return html`<p class="status" part="status" role="status">${statusLine(panel)}</p>
     ${panel.message ? html`<p class="nn-error" role="alert">${panel.message}</p>` : nothing}
@@ -48,12 +88,12 @@ export function renderResults(panel: LabPanel, split: PointSplit, pickSplit: (s:
           ● class 1 · ■ class 0; colour: predicted probability of class 1</figcaption>
       </figure>
       <div class="curves">
-        <nn-curves exportparts=${exportParts('nn-curves', 'curves')} metric="accuracy" label="Accuracy per epoch" max-epochs=${total} .runs=${runs}></nn-curves>
-        <nn-curves exportparts=${exportParts('nn-curves', 'curves')} metric="loss" label="Loss per epoch" log-scale max-epochs=${total} .runs=${runs}></nn-curves>
+        <nn-curves exportparts=${exportParts('nn-curves', 'curves')} metric="accuracy" label="Accuracy per epoch" max-epochs=${total} .yRange=${axes?.accuracy} .runs=${runs}></nn-curves>
+        <nn-curves exportparts=${exportParts('nn-curves', 'curves')} metric="loss" label="Loss per epoch" log-scale max-epochs=${total} .yRange=${axes?.loss} .runs=${runs}></nn-curves>
       </div>
     </div>
     <p class="subhead">Gradient size per layer</p>
-    <nn-gradient-flow exportparts=${exportParts('nn-gradient-flow', 'gradient')} view="training" .norms=${norms}></nn-gradient-flow>
+    <nn-gradient-flow exportparts=${exportParts('nn-gradient-flow', 'gradient')} view="training" .yRange=${axes?.gradient} .norms=${norms}></nn-gradient-flow>
     ${renderEnd(panel)}`;
 }
 

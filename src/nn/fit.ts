@@ -50,18 +50,23 @@ export function yieldToEventLoop(): Promise<void> {
   // Node: setImmediate runs after I/O without setTimeout's 1 ms floor.
   if (typeof si === 'function') return new Promise((r) => si(r));
   if (typeof MessageChannel !== 'undefined') {
-    // Browsers clamp nested setTimeout to 4 ms; a message is a macrotask without that clamp.
+    // Browsers clamp nested setTimeout to 4 ms; a message is a macrotask without that clamp. One channel serves
+    // every yield (a new channel per yield cost more than the message).
+    if (!channel) {
+      channel = new MessageChannel();
+      channel.port1.onmessage = () => waiting.shift()?.();
+    }
+    const ch = channel;
     return new Promise((r) => {
-      const ch = new MessageChannel();
-      ch.port1.onmessage = () => {
-        ch.port1.close();
-        r();
-      };
+      waiting.push(r);
       ch.port2.postMessage(null);
     });
   }
   return new Promise((r) => setTimeout(r, 0));
 }
+
+let channel: MessageChannel | null = null;
+const waiting: Array<() => void> = [];
 
 /**
  * Starts time-sliced training and returns its controller at once. Bad data or options throw here, before any

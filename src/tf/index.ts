@@ -11,12 +11,18 @@ export {
   chooseBackend,
   resetSelfCheck,
   BACKEND_ORDER,
+  registerBackendCandidate,
+  backendCandidates,
+  backendLabel,
+  type BackendCandidate,
   type BackendName,
   type BackendOptions,
   type BackendReport,
 } from './backend/backend.js';
+export { measureBackends, timeTrainingSteps, PROBE_BATCH, type MeasureOptions, type MeasuredBackend } from './backend/measure.js';
 export { describeGpuAdapter, adapterLabel, type GpuAdapterDescription } from './backend/adapter-info.js';
 export { installFastCpuConvFilter } from './backend/cpu-conv-filter.js';
+export { registerSimdBackend, SIMD_BACKEND, SIMD_BACKEND_LABEL } from './backend/simd/register.js';
 export {
   selfCheck,
   SELF_CHECK_LOSS_TOLERANCE,
@@ -69,6 +75,9 @@ export { dropoutMask, maskSeed } from './train/dropout.js';
 // The learning-rate sweep's pure parts
 export { geometricRates } from './sweep/rates.js';
 export { recommendLearningRate, earlyLoss, isStable, type SweepRun, type Recommendation } from './sweep/recommend.js';
+
+// Plans that fit the hardware: measured choice, budgets, durations for people
+export * from './plan/index.js';
 
 // Save and load
 export { saveModel, loadModel, type SaveTarget, type SaveOutcome, type LoadSource } from './io/save-load.js';

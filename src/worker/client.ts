@@ -18,10 +18,12 @@ import type { ModelInfo } from '../tf/model/describe-model.js';
 import type { EvaluateResult } from '../tf/train/evaluate.js';
 import type { BatchProgress, EpochEnd, TrainingNote, TrainResult } from '../tf/train/events.js';
 import { createTrainingWorker } from './create-worker.js';
+import type { MeasuredBackend } from '../tf/backend/measure.js';
 import type {
   DataInfo,
   EvaluateParams,
   LoadDataParams,
+  MeasureParams,
   MemoryInfo,
   ParamsOf,
   PredictParams,
@@ -188,6 +190,20 @@ export class TrainingClient {
       return await this.request('train', { ...params, runId });
     } finally {
       this.runs.delete(runId);
+    }
+  }
+
+  /**
+   * Times a few training steps of `params.spec` on the backends and switches to the fastest (see the protocol's
+   * `measure`); `onMeasure` hears which backend is being timed. `stop()` ends it: it then rejects with a TfError
+   * `aborted`.
+   */
+  async measure(params: MeasureParams, onMeasure?: (e: { backend: string; label: string; index: number; count: number }) => void): Promise<MeasuredBackend> {
+    const off = onMeasure ? this.on((e) => e.type === 'measure' && onMeasure(e)) : undefined;
+    try {
+      return await this.request('measure', params);
+    } finally {
+      off?.();
     }
   }
 

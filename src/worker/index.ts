@@ -15,6 +15,8 @@ export { confusionMatrix, argmaxRows, topK, perClassAccuracy, type Ranked } from
 export { adapterLabel, type GpuAdapterDescription } from '../tf/backend/adapter-info.js';
 export { geometricRates } from '../tf/sweep/rates.js';
 export { recommendLearningRate, earlyLoss, isStable, type SweepRun, type Recommendation } from '../tf/sweep/recommend.js';
+export * from '../tf/plan/index.js';
+export type { MeasuredBackend } from '../tf/backend/measure.js';
 export { modelFilesToBlobs, MODEL_JSON_NAME, WEIGHTS_NAME, type ModelFiles } from '../tf/io/model-files.js';
 export type { BackendName, BackendOptions, BackendReport } from '../tf/backend/backend.js';
 export type { SelfCheckResult } from '../tf/backend/self-check.js';

@@ -5,8 +5,9 @@
  *
  * Type-only imports: the main thread's client must not load TensorFlow.js.
  */
-import type { ModelSpec, LossName, TrainSpec } from '../spec/index.js';
+import type { ModelSpec, LossName, OptimizerSpec, TrainSpec } from '../spec/index.js';
 import type { BackendOptions, BackendReport } from '../tf/backend/backend.js';
+import type { MeasuredBackend } from '../tf/backend/measure.js';
 import type { DivergenceOptions } from '../tf/callbacks/divergence.js';
 import type { SerializedError } from '../tf/errors.js';
 import type { LoadSource, SaveOutcome, SaveTarget } from '../tf/io/save-load.js';
@@ -117,6 +118,25 @@ export interface PredictResult {
   images?: Uint8Array;
 }
 
+/** Parameters of `measure`: the model and data to time, as the run will train them. */
+export interface MeasureParams {
+  spec: ModelSpec;
+  /** Data set whose first images the timed steps train on (default 'train'). */
+  data?: string;
+  /** The run's batch size (a slow backend is timed on smaller batches and scaled). */
+  batchSize: number;
+  /** Default RMSprop at 1e-3. */
+  optimizer?: OptimizerSpec;
+  /** Default sparse categorical cross-entropy. */
+  loss?: LossName;
+  /** Longest time spent timing one backend after its warm-up step (default 2000 ms). */
+  maxMsPerBackend?: number;
+  /** The candidates to compare (default every registered one). */
+  backends?: string[];
+  /** Below this speed (images/s) a hardware GPU counts as slow and the others are timed too (default 50). */
+  slowBelow?: number;
+}
+
 /** What `memory` returns: TF.js's bookkeeping, for leak checks. */
 export interface MemoryInfo {
   numTensors: number;
@@ -149,6 +169,13 @@ export interface RequestMap {
   memory: { params: Record<string, never>; result: MemoryInfo };
   /** Free the model and all data (the worker stays up). */
   reset: { params: Record<string, never>; result: void };
+  /**
+   * Time a few training steps of a model on the backend `init` chose, and on every other candidate when that is
+   * not WebGPU, WebGPU on a software adapter, or slow; switch to the fastest. Needs data loaded; 'measure' events
+   * say which backend is being timed; `stop` ends it (the request then rejects with a TfError `aborted` and the
+   * backend `init` chose stays).
+   */
+  measure: { params: MeasureParams; result: MeasuredBackend };
 }
 
 export type RequestType = keyof RequestMap;
@@ -173,7 +200,9 @@ export type WorkerEvent =
   | { type: 'batch'; runId: string; progress: BatchProgress }
   | { type: 'epoch'; runId: string; end: EpochEnd }
   | { type: 'note'; runId: string; note: TrainingNote }
-  | { type: 'state'; state: TrainerState };
+  | { type: 'state'; state: TrainerState }
+  /** `measure` is timing this backend, the `index`-th of `count`. */
+  | { type: 'measure'; backend: string; label: string; index: number; count: number };
 
 export type EventMessage = { kind: 'event'; event: WorkerEvent };
 

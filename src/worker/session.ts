@@ -6,6 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { LossName } from '../spec/index.js';
 import { chooseBackend, type BackendReport } from '../tf/backend/backend.js';
+import { measureBackends } from '../tf/backend/measure.js';
 import { serializeError, TfError } from '../tf/errors.js';
 import { loadModel, saveModel } from '../tf/io/save-load.js';
 import { buildModel } from '../tf/model/build-model.js';
@@ -27,6 +28,9 @@ export class TrainingSession {
   private trainer: Trainer | null = null;
   private lastLoss: LossName = 'sparse_categorical_crossentropy';
   private closed = false;
+  /** True while `measure` times backends; `stop` sets `measureStopped`. */
+  private measuring = false;
+  private measureStopped = false;
 
   constructor(private readonly post: Post) {}
 
@@ -75,7 +79,7 @@ export class TrainingSession {
   }
 
   private requireIdle(what: string): void {
-    if (this.trainer) throw new TfError('state', `Cannot ${what} while a model is training: stop it first.`);
+    if (this.trainer || this.measuring) throw new TfError('state', `Cannot ${what} while a model is training: stop it first.`);
   }
 
   private setModel(model: tf.LayersModel): ModelInfo {
@@ -165,7 +169,38 @@ export class TrainingSession {
       this.emit({ type: 'state', state: 'training' });
     },
     stop: async () => {
+      if (this.measuring) this.measureStopped = true;
       this.trainer?.stop();
+    },
+    measure: async (params) => {
+      this.requireIdle('measure the backends');
+      await this.ensureBackend();
+      const data = this.data.get(params.data ?? 'train');
+      const preferred = this.backend!;
+      this.measuring = true;
+      this.measureStopped = false;
+      try {
+        const out = await measureBackends(
+          {
+            ...params,
+            data,
+            onMeasure: (backend, label, index, count) => this.emit({ type: 'measure', backend, label, index, count }),
+            onTrainer: (trainer) => (this.trainer = trainer),
+            stopped: () => this.measureStopped || this.closed,
+          },
+          preferred,
+        );
+        if (this.measureStopped) throw new TfError('aborted', 'Measuring the backends was stopped.');
+        this.backend = out.report;
+        return out;
+      } catch (err) {
+        // Whatever was being timed is active now: go back to what init chose.
+        this.backend = await chooseBackend({ backend: preferred.backend }).catch(() => preferred);
+        throw err;
+      } finally {
+        this.measuring = false;
+        this.trainer = null;
+      }
     },
     evaluate: async (params) => {
       this.requireIdle('evaluate');

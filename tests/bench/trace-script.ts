@@ -73,3 +73,39 @@ export function mainThreadScript(events: TraceEvent[], from = -Infinity, to = In
     longest: longest / 1000,
   };
 }
+
+/** The page's main thread: the CrRendererMain with the most script events (a trace also holds other renderers). */
+function mainThread(events: TraceEvent[]): { pid: number; tid: number } {
+  const mains = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const count = (pid: number, tid: number) => events.filter((e) => e.pid === pid && e.tid === tid && SCRIPT.has(e.name)).length;
+  const main = mains.map((m) => ({ pid: m.pid, tid: m.tid, n: count(m.pid, m.tid) })).sort((a, b) => b.n - a.n)[0];
+  if (!main) throw new Error('no renderer main thread in the trace');
+  return main;
+}
+
+/** The main thread's tasks in [from, to) (trace µs): the longest by wall time and by the thread's own (CPU) time. */
+export interface LongestTasks {
+  /** Wall-clock ms of the longest task (what the Long Tasks API reports; includes time the OS gave others). */
+  wall: number;
+  /** Thread (CPU) ms of the task that used the most: what the page's own work costs, whatever the machine's load. */
+  cpu: number;
+  /** Tasks over 50 ms by wall time, and by thread time. */
+  overWall: number;
+  overCpu: number;
+  tasks: number;
+}
+
+/** The longest main-thread tasks (`RunTask` events) that start in [from, to). */
+export function longestTasks(events: TraceEvent[], from = -Infinity, to = Infinity): LongestTasks {
+  const main = mainThread(events);
+  const tasks = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.name === 'RunTask' && e.ts >= from && e.ts < to);
+  const wall = tasks.map((t) => (t.dur ?? 0) / 1000);
+  const cpu = tasks.map((t) => ((t as TraceEvent & { tdur?: number }).tdur ?? t.dur ?? 0) / 1000);
+  return {
+    wall: Math.max(0, ...wall),
+    cpu: Math.max(0, ...cpu),
+    overWall: wall.filter((d) => d > 50).length,
+    overCpu: cpu.filter((d) => d > 50).length,
+    tasks: tasks.length,
+  };
+}

@@ -4,20 +4,9 @@
  * summed in pairs of lanes, so results can differ from the JavaScript kernels in the last bits.
  * Every pointer argument is a byte offset into the imported memory.
  */
-import { assemble, F64, I32, op, V128, type Code, type WasmFunction } from './assembler.js';
+import { assemble, F64, I32, op, V128, whileFits, whileLt, type Code, type WasmFunction } from './assembler.js';
 
-const { get, set, i32, block, loop, if_, ifElse, br, brIf } = op;
-
-/** `counter` from its current value while counter < limit: body, counter += step. */
-function whileLt(counter: number, limit: Code, step: number, body: Code[]): Code {
-  return block(loop(get(counter), limit, op.i32GeS, brIf(1), body, get(counter), i32(step), op.i32Add, set(counter), br(0)));
-}
-/** `counter` while counter + width ≤ limit (a block of `width` fits). */
-function whileFits(counter: number, width: number, limit: Code, body: Code[]): Code {
-  return block(
-    loop(get(counter), i32(width), op.i32Add, limit, op.i32GtS, brIf(1), body, get(counter), i32(width), op.i32Add, set(counter), br(0)),
-  );
-}
+const { get, set, i32, if_, ifElse } = op;
 /** a + (b << 3): the byte address of float64 element b of array a. */
 const at8 = (base: Code, index: Code): Code => [base, index, i32(3), op.i32Shl, op.i32Add];
 const at4 = (base: Code, index: Code): Code => [base, index, i32(2), op.i32Shl, op.i32Add];

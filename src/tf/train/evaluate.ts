@@ -8,6 +8,7 @@ import { makeBatch, range, type Dataset } from './dataset.js';
 import { forward, outputKind } from './forward.js';
 import { correctCount, lossValue, toPrediction } from './losses.js';
 import { confusionMatrix } from './metrics.js';
+import { yieldToEventLoop } from './yield.js';
 
 /** Options of {@link evaluateModel}. */
 export interface EvaluateOptions {
@@ -17,6 +18,11 @@ export interface EvaluateOptions {
   batchSize?: number;
   /** Also return the confusion matrix (classification losses). */
   confusion?: boolean;
+  /**
+   * Checked between batches (the event loop gets a turn before each, so a worker hears a stop request): true ends
+   * the pass early, and the result says `stopped`.
+   */
+  shouldStop?: () => boolean;
 }
 
 /** What {@link evaluateModel} returns; `accuracy` is absent for mean squared error. */
@@ -26,6 +32,8 @@ export interface EvaluateResult {
   count: number;
   /** counts[true][predicted] when asked for. */
   confusion?: number[][];
+  /** True when `shouldStop` ended the pass early: the numbers cover the first `count` examples only. */
+  stopped?: boolean;
 }
 
 /** Mean loss (as Keras's evaluate: weighted by batch size), accuracy and optionally the confusion matrix. */
@@ -35,7 +43,13 @@ export async function evaluateModel(model: tf.LayersModel, data: Dataset, option
   const classify = options.loss !== 'mean_squared_error';
   let totals = tf.zeros([2]);
   const predictedParts: tf.Tensor[] = [];
+  let count = 0;
+  let stopped = false;
   for (let start = 0; start < data.count; start += batchSize) {
+    if (options.shouldStop) {
+      await yieldToEventLoop();
+      if ((stopped = options.shouldStop())) break;
+    }
     const batch = makeBatch(data, range(start, Math.min(data.count, start + batchSize)));
     const next = tf.tidy(() => {
       const out = forward(model, batch.x, { training: false, logits: true });
@@ -47,18 +61,19 @@ export async function evaluateModel(model: tf.LayersModel, data: Dataset, option
     });
     tf.dispose([batch.x, batch.y, totals]);
     totals = next;
+    count += batch.size;
   }
   const [lossSum, correct] = await totals.data();
   totals.dispose();
-  const n = Math.max(1, data.count);
-  const result: EvaluateResult = { loss: lossSum / n, count: data.count };
+  const n = Math.max(1, count);
+  const result: EvaluateResult = { loss: lossSum / n, count, ...(stopped ? { stopped } : {}) };
   if (classify) result.accuracy = correct / n;
   if (options.confusion && classify) {
     const all = tf.concat(predictedParts);
     const predicted = await all.data();
     tf.dispose([all, ...predictedParts]);
     const classes = model.outputs[0].shape.at(-1) ?? 1;
-    result.confusion = confusionMatrix(data.y, predicted, Math.max(classes, 2));
+    result.confusion = confusionMatrix(data.y.subarray(0, count), predicted, Math.max(classes, 2));
   }
   return result;
 }

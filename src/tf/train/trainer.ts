@@ -256,7 +256,10 @@ export class Trainer {
             loss: spec.loss,
             fromLogits: spec.fromLogits,
             batchSize: options.evalBatchSize,
+            shouldStop: () => this.stopRequested && this.stopReason === 'stopped',
           });
+          // Stopped during the test pass: the epoch is not logged, as one stopped during its steps is not.
+          if (v.stopped) break;
           logs.val_loss = v.loss;
           if (v.accuracy !== undefined) logs.val_accuracy = v.accuracy;
         }

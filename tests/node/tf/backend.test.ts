@@ -1,4 +1,4 @@
-// Backend choice in Node (no WebGPU, no WebGL, no WASM here: each is passed over with its reason), the
+// Backend choice in Node (no WebGPU, no WebGL here: each is passed over with its reason; the fast CPU path runs), the
 // self-check catching a backend that computes wrong numbers (a copy of the cpu backend with a faulty Conv2D), and
 // the faster cpu conv-filter gradient against TF.js's own.
 import { test } from 'node:test';
@@ -7,14 +7,17 @@ import * as tf from '@tensorflow/tfjs';
 import { chooseBackend, installFastCpuConvFilter, selfCheck, TfError } from '../../../src/tf/index.js';
 import { originalCpuConvFilter } from '../../../src/tf/backend/cpu-conv-filter.js';
 
-test('auto: WebGPU, WebGL and WASM are skipped with reasons, the CPU is chosen', async () => {
+test('auto: WebGPU and WebGL are skipped with reasons, the WebAssembly SIMD path on the CPU is chosen', async () => {
   const report = await chooseBackend();
-  assert.equal(report.backend, 'cpu');
-  assert.deepEqual(report.skipped.map((s) => s.backend), ['webgpu', 'webgl', 'wasm']);
+  assert.equal(report.backend, 'wasm-simd');
+  assert.deepEqual(report.skipped.map((s) => s.backend), ['webgpu', 'webgl']);
   assert.match(report.skipped[0].reason, /no WebGPU/);
-  assert.match(report.skipped[2].reason, /not installed/);
   assert.equal(report.adapter, null);
-  assert.match(report.summary, /^Training on the CPU; WebGPU not used: /);
+  assert.match(report.summary, /^Training on WebAssembly on the CPU \(SIMD, 1 thread\); WebGPU not used: /);
+});
+
+test('TF.js’s WASM backend, not installed, is passed over with its reason', async () => {
+  await assert.rejects(chooseBackend({ backend: 'wasm' }), (e: unknown) => e instanceof TfError && /not installed/.test(e.message));
 });
 
 test('a forced backend that cannot start is an error, not a fallback', async () => {

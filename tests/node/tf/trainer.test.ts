@@ -208,3 +208,24 @@ test('evaluateModel: loss, accuracy and a confusion matrix whose rows are the tr
   assert.ok(Math.abs(again.loss - r.loss) < 1e-6, 'batch size does not change the result');
   model.dispose();
 });
+
+test('stop during the test pass ends it between batches: the epoch is not logged, and the weights stay', async () => {
+  const model = buildModel(DENSE);
+  const trainer = new Trainer(model, base({ epochs: 3, batchSize: 30 }));
+  const validation = blobs(3000, 9);
+  let evaluated = false;
+  const result = await trainer.fit(blobs(60, 8), {
+    validation,
+    evalBatchSize: 10,
+    // The last step of the first epoch: the stop arrives while its test pass runs.
+    onBatch: (p) => void (p.batch === p.batchesPerEpoch - 1 && setTimeout(() => trainer.stop(), 0)),
+    onEpoch: () => (evaluated = true),
+  });
+  assert.equal(result.stopReason, 'stopped');
+  assert.equal(result.epochsRun, 0);
+  assert.equal(evaluated, false);
+  assert.equal(result.steps, 2);
+  const partial = await evaluateModel(model, validation, { loss: 'sparse_categorical_crossentropy', batchSize: 10, shouldStop: () => true });
+  assert.deepEqual([partial.count, partial.stopped], [0, true]);
+  model.dispose();
+});
