@@ -11,6 +11,7 @@ export type { CurveRun } from './nn-curves/curves-series.js';
 export type { LrSweepRun } from './nn-lr-sweep/sweep-runner.js';
 export type { SweepRun, Recommendation } from '../src/tf/sweep/recommend.js';
 export type { PredictResult } from '../src/worker/protocol.js';
+export type { Measured } from './internal/lab-worker.js';
 export type { LabPresetName, LabSetup, LabRun } from '../src/labs/types.js';
 export type { RunStore } from '../src/runs/run-store.js';
 export type { NnErrorDetail } from './events/nn-error.js';

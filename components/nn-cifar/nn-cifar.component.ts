@@ -40,7 +40,7 @@ const BACKENDS = ['auto', 'webgpu', 'webgl', 'wasm-simd', 'wasm', 'cpu'] as cons
  * @csspart predictions - The grid of test images with their top-3 predictions.
  * @csspart confusion - The confusion matrix.
  * @csspart curves-* - The accuracy plot's parts, prefixed: `curves-plot` is its `<nn-curves>`'s `plot`.
- * @csspart loss-curves-* - The loss-by-step plot's parts, prefixed the same way (`loss-curves-plot`).
+ * @csspart loss-curves-* - The loss-by-step plot's parts, prefixed: `loss-curves-plot` is its `<nn-curves>`'s `plot`.
  * @csspart error - The message shown for something it cannot use.
  * @cssprop --nn-cifar-right - Border of a correctly classified thumbnail (default #1a7f37).
  * @cssprop --nn-cifar-wrong - Border of a misclassified thumbnail (default #c2410c).
