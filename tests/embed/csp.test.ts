@@ -3,7 +3,8 @@
 // policy). Every element renders, and the labs train (the small engine in the page, TensorFlow.js in the worker).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { resolve } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { CHROME_ARGS, findChrome } from '../../scripts/chrome-path.mjs';
 import { ensurePacked, PACKAGE_DIR } from './packed.js';
@@ -23,28 +24,29 @@ export const STRICT_CSP = [
   'trusted-types nn-mathlets lit-html',
 ].join('; ');
 
-const TAGS = [
-  'nn-mathlet', 'nn-network', 'nn-boundary', 'nn-math', 'nn-nudge', 'nn-curves', 'nn-activations',
-  'nn-gradient-flow', 'nn-backprop', 'nn-trainer', 'nn-schedule', 'nn-lr-sweep', 'nn-cifar',
-];
+/** Every element folder: components/<tag>/ with <tag>.component.ts (an element added later is on the page too). */
+const TAGS = readdirSync('components')
+  .filter((d) => d.startsWith('nn-') && existsSync(join('components', d, `${d}.component.ts`)))
+  .sort();
+
+/** The markup of the elements that need more than their defaults here; every other element appears bare. */
+const MARKUP: Record<string, string> = {
+  'nn-mathlet': '<nn-mathlet selected="W1.0.0"></nn-mathlet>',
+  'nn-boundary': '<nn-boundary point="0.3,0.4"></nn-boundary>',
+  'nn-math': '<p>Inline: <nn-math tex="\\frac{\\partial p}{\\partial w}"></nn-math></p>',
+  'nn-trainer': '<nn-trainer preset="vanishing-fixed" epochs="2"></nn-trainer>',
+  'nn-lr-sweep':
+    '<nn-lr-sweep src="/data/cifar10_tiny_100.bin" rates="1e-3,1e-2" subset="20" batch-size="10" steps="2" backend="cpu"></nn-lr-sweep>',
+  // The fast CPU path compiles WebAssembly in the worker: allowed by 'wasm-unsafe-eval' in the worker's own policy.
+  'nn-cifar':
+    '<nn-cifar src="/data/cifar10_tiny_100.bin" subset="20" epochs="1" batch-size="10" grid-size="4" backend="wasm-simd"></nn-cifar>',
+};
 
 const PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>A strict course page</title>
 <script type="module" src="/nn/index.js"></script>
 </head><body>
-<nn-mathlet selected="W1.0.0"></nn-mathlet>
-<nn-network></nn-network>
-<nn-boundary point="0.3,0.4"></nn-boundary>
-<p>Inline: <nn-math tex="\\frac{\\partial p}{\\partial w}"></nn-math></p>
-<nn-nudge></nn-nudge>
-<nn-curves></nn-curves>
-<nn-activations></nn-activations>
-<nn-gradient-flow></nn-gradient-flow>
-<nn-backprop></nn-backprop>
-<nn-trainer preset="vanishing-fixed" epochs="2"></nn-trainer>
-<nn-schedule></nn-schedule>
-<nn-lr-sweep src="/data/cifar10_tiny_100.bin" rates="1e-3,1e-2" subset="20" batch-size="10" steps="2" backend="cpu"></nn-lr-sweep>
-<nn-cifar src="/data/cifar10_tiny_100.bin" subset="20" epochs="1" batch-size="10" grid-size="4" backend="cpu"></nn-cifar>
+${TAGS.map((t) => MARKUP[t] ?? `<${t}></${t}>`).join('\n')}
 </body></html>`;
 
 /** A conv net small enough for the CPU backend. */
@@ -137,9 +139,10 @@ test('under a strict CSP with Trusted Types, every element renders and the labs 
       const ended = new Promise<{ runs: { losses: number[] }[] }>((r) => sweep.addEventListener('nn-sweep-end', (e) => r(e as never), { once: true }));
       void sweep.start();
       const swept = await ended;
-      return { epochs: run.epochs, loaded, predictions: cifar.predictions?.count ?? 0, sweep: swept.runs.map((s) => s.losses.length) };
+      const backend = (document.querySelector('nn-cifar') as HTMLElement).shadowRoot!.querySelector('.status')?.textContent ?? '';
+      return { epochs: run.epochs, loaded, predictions: cifar.predictions?.count ?? 0, sweep: swept.runs.map((s) => s.losses.length), simd: /SIMD/.test(backend) };
     }, TINY_NET);
-    assert.deepEqual(trained, { epochs: 2, loaded: true, predictions: 4, sweep: [2, 2] });
+    assert.deepEqual(trained, { epochs: 2, loaded: true, predictions: 4, sweep: [2, 2], simd: true });
     const violations = await page.evaluate(() => (window as unknown as { violations: string[] }).violations);
     assert.deepEqual(violations, []);
     assert.deepEqual(errors, [], errors.join('\n'));
