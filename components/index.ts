@@ -16,3 +16,4 @@ export { NnTrainer } from './nn-trainer/nn-trainer.js';
 export { NnSchedule } from './nn-schedule/nn-schedule.js';
 export { NnLrSweep } from './nn-lr-sweep/nn-lr-sweep.js';
 export { NnCifar } from './nn-cifar/nn-cifar.js';
+export { NnRuns } from './nn-runs/nn-runs.js';

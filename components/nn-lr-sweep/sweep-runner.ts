@@ -5,6 +5,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ModelSpec, TrainSpec } from '../../src/spec/types.js';
 import type { BackendName, TrainResult } from '../../src/worker/index.js';
 import { LabWorker, type Measured } from '../internal/lab-worker.js';
+import { recordWorkerRun } from '../internal/worker-run.js';
 
 /** One rate's run as the element shows it. */
 export interface LrSweepRun {
@@ -67,7 +68,7 @@ export class SweepRunner implements ReactiveController {
   private generation = 0;
   private loop: Promise<unknown> | null = null;
 
-  constructor(host: ReactiveControllerHost, private readonly changed: () => void) {
+  constructor(private readonly host: ReactiveControllerHost & { id?: string }, private readonly changed: () => void) {
     host.addController(this);
     this.worker = new LabWorker(host, () => this.changed());
   }
@@ -137,17 +138,29 @@ export class SweepRunner implements ReactiveController {
         // Same seed for every rate: each run starts from the same weights, so only the rate differs.
         await client.buildModel(plan.model);
         if (!live()) break;
-        const result = await client.train(
-          { spec: trainSpec(plan, run.rate), data: this.dataName, subset: plan.subset, maxSteps: plan.steps || undefined, progressIntervalMs: 0, divergence: divergence(plan) },
-          {
-            onBatch: (p) => {
-              if (gen !== this.generation) return;
-              for (const l of p.losses) run.losses[l.step] = l.loss;
-              this.progress = { run: i, step: p.step + 1, steps: p.totalSteps, imagesPerSecond: p.imagesPerSecond || this.progress!.imagesPerSecond };
-              this.changed();
+        const spec = trainSpec(plan, run.rate);
+        // Each rate is a run of its own in the page's run store (the run dashboard shows them beside the others).
+        const source = `nn-lr-sweep${this.host.id ? `#${this.host.id}` : ''}`;
+        const record = recordWorkerRun({ name: `${source} · lr ${run.rate}`, source, spec: { model: plan.model, train: spec }, hparams: { learning_rate: run.rate }, stepsPerEpoch: Math.ceil(plan.subset / plan.batchSize) });
+        const result = await client
+          .train(
+            { spec, data: this.dataName, subset: plan.subset, maxSteps: plan.steps || undefined, progressIntervalMs: 0, divergence: divergence(plan) },
+            {
+              onBatch: (p) => {
+                if (gen !== this.generation) return;
+                for (const l of p.losses) run.losses[l.step] = l.loss;
+                this.progress = { run: i, step: p.step + 1, steps: p.totalSteps, imagesPerSecond: p.imagesPerSecond || this.progress!.imagesPerSecond };
+                this.changed();
+              },
+              onEpoch: (e) => void record.epoch(e),
             },
-          },
-        );
+          )
+          .catch((e: unknown) => {
+            // A stopped sweep's rate keeps the epochs it trained, marked as ended by the stop.
+            record.end(undefined, gen !== this.generation || this.stopRequested ? 'stopped' : e instanceof Error ? e.message : String(e));
+            throw e;
+          });
+        record.end(result);
         if (gen !== this.generation) break;
         finish(run, result);
         this.changed();

@@ -4,6 +4,7 @@ import {
   labPreset,
   LabSession,
   setupFromFields,
+  weightsByTag,
   type FieldProblem,
   type LabData,
   type LabFields,
@@ -145,7 +146,8 @@ export class LabPanel implements ReactiveController {
     if (!session) return Promise.reject(new Error(this.problems.map((p) => p.message).join('; ')));
     this.userPaused = false;
     this.status = 'training';
-    this.record = this.host.runStore.add({ name: this.host.runName(this), source: 'nn-trainer', spec: this.setup });
+    const batches = Math.ceil(session.data.train.X.length / (session.setup.train.batchSize ?? 32));
+    this.record = this.host.runStore.add({ name: this.host.runName(this), source: 'nn-trainer', spec: this.setup, stepsPerEpoch: batches });
     this.abort = new AbortController();
     this.paintedAt = performance.now();
     this.pending = session
@@ -163,7 +165,11 @@ export class LabPanel implements ReactiveController {
 
   private epochEnd(session: LabSession, epoch: number, logs: Readonly<EpochLogs>): void {
     if (session !== this.session) return;
-    if (this.record) this.host.runStore.appendEpoch(this.record.id, logs);
+    if (this.record) {
+      this.host.runStore.appendEpoch(this.record.id, logs);
+      // Keras's TensorBoard(histogram_freq=1): every layer's kernel and bias after every epoch.
+      this.host.runStore.appendHistograms(this.record.id, weightsByTag(session.model));
+    }
     this.host.epochEnded(this, epoch, logs);
     if (this.userPaused) return this.host.requestUpdate();
     const every = this.host.paintEveryEpoch;

@@ -17,6 +17,6 @@ export {
 } from './fields.js';
 export { LAB_LIMITS, labSetupProblems } from './limits.js';
 export { LabSession, type LabTrainOptions, type LabState } from './session.js';
-export { splitAccuracies, kernelWeights, sparsity, weightHistogram, judgeRun, ZERO_THRESHOLD, type RunVerdict } from './summary.js';
+export { splitAccuracies, kernelWeights, weightsByTag, sparsity, weightHistogram, judgeRun, ZERO_THRESHOLD, type RunVerdict } from './summary.js';
 export { gradientByDepth, type DepthOptions } from './depth.js';
 export { backpropPass, type BackpropPass, type BackpropLayer } from './backprop.js';

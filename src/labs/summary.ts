@@ -71,3 +71,16 @@ export function judgeRun(r: { trainAccuracy: number; validationAccuracy: number;
     : `No sign of overfitting: train accuracy is only ${gap.toFixed(2)} above ${other} accuracy.`;
   return { line, judgement: 'fits', sentence };
 }
+
+/**
+ * Each layer's kernel and bias by the tag Keras's TensorBoard callback gives them (`dense/kernel_0`,
+ * `dense_1/bias_0`, …): what `histogram_freq=1` records after every epoch. Views into the model's weights.
+ */
+export function weightsByTag(model: Sequential): Record<string, Float64Array> {
+  const out: Record<string, Float64Array> = {};
+  for (const l of model.layers) {
+    out[`${l.name}/kernel_0`] = l.kernel;
+    if (l.useBias) out[`${l.name}/bias_0`] = l.bias;
+  }
+  return out;
+}

@@ -17,7 +17,8 @@ export function smoothScalars(values: ArrayLike<number>, weight: number): number
   let constant = true;
   for (let i = 1; i < values.length; i++) if (values[i] !== values[0]) constant = false;
   let last = 0;
-  let count = 0;
+  // weight^count, kept as a running product: a Math.pow per point was most of the cost on long series.
+  let power = 1;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (constant || !Number.isFinite(v)) {
@@ -25,9 +26,8 @@ export function smoothScalars(values: ArrayLike<number>, weight: number): number
       continue;
     }
     last = last * weight + (1 - weight) * v;
-    count++;
-    const debias = weight === 1 ? 1 : 1 - Math.pow(weight, count);
-    out[i] = last / debias;
+    power *= weight;
+    out[i] = weight === 1 ? last : last / (1 - power);
   }
   return out;
 }

@@ -12,6 +12,7 @@ import type { NnErrorEvent } from '../../components/events/nn-error.js';
 import { RandomState } from '../../src/random/index.js';
 import { SEMICIRCLE_BEST } from '../../src/data/index.js';
 import { dense, sequential } from '../../src/nn/index.js';
+import { RunStore } from '../../src/runs/index.js';
 
 /** Cases per element, about: enough to reach every property several times, within the suite's time budget. */
 const CASES = 200;
@@ -45,7 +46,19 @@ const GOOD_STATES: Record<string, () => TemplateResult> = {
   'nn-schedule': () => html`<nn-schedule schedule="PiecewiseConstantDecay" params='{"boundaries":[10,20],"values":[0.1,0.01,0.001]}' steps="30"></nn-schedule>`,
   'nn-lr-sweep': () => html`<nn-lr-sweep src="/shared-data/cifar10/cifar10_tiny_100.bin" rates="0.001,0.01" subset="100" batch-size="16"></nn-lr-sweep>`,
   'nn-cifar': () => html`<nn-cifar src="/shared-data/cifar10/cifar10_tiny_100.bin" subset="100" epochs="2" batch-size="16"></nn-cifar>`,
+  'nn-runs': () => html`<nn-runs scope="page" smoothing="0.3" filter="adam" ignore-link .store=${storeWithRuns()}></nn-runs>`,
 };
+
+/** A store with two short runs, as the labs record them. */
+function storeWithRuns(): RunStore {
+  const store = new RunStore(10);
+  for (const name of ['adam 0.001', 'adam 0.01']) {
+    const run = store.add({ name, source: 'nn-trainer' });
+    for (let e = 0; e < 5; e++) store.appendEpoch(run.id, { loss: 1 / (e + 1), accuracy: 0.5 + e / 20 });
+    store.end(run.id, 'done');
+  }
+  return store;
+}
 
 /** Every element the package registers, with its tag. */
 const ELEMENTS = Object.values(registry)
