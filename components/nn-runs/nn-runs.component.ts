@@ -39,6 +39,17 @@ interface ChartState {
   drawnSmoothing: number;
 }
 
+/** A message when `store` is not a `RunStore` (from `pageRunStore()` or `new RunStore()`). */
+function storeProblem(store: unknown): string | undefined {
+  return store instanceof RunStore ? undefined : `store must be a RunStore (pageRunStore() or new RunStore()), got ${describeValue(store)}`;
+}
+
+/** A message when `filter` is not a regular expression the dashboard can use. */
+function filterProblem(filter: string): string | undefined {
+  const re = parseFilter(filter);
+  return typeof re === 'string' ? re : undefined;
+}
+
 /**
  * TensorBoard's scalars, histograms and hparams views in the page, over every run the course's labs recorded
  * (saved in the browser, so runs from other pages show after a reload), plus runs opened from a share link. One
@@ -63,17 +74,6 @@ interface ChartState {
  * @cssprop --nn-run-0 - Colour of palette entry 0 (then --nn-run-1 … --nn-run-11); a run keeps its entry.
  * @cssprop --nn-runs-chart-height - Height of each chart (default 200px).
  */
-/** A message when `store` is not a `RunStore` (from `pageRunStore()` or `new RunStore()`). */
-function storeProblem(store: unknown): string | undefined {
-  return store instanceof RunStore ? undefined : `store must be a RunStore (pageRunStore() or new RunStore()), got ${describeValue(store)}`;
-}
-
-/** A message when `filter` is not a regular expression the dashboard can use. */
-function filterProblem(filter: string): string | undefined {
-  const re = parseFilter(filter);
-  return typeof re === 'string' ? re : undefined;
-}
-
 export class NnRuns extends NnElement {
   static override styles = [styles];
 
