@@ -1,6 +1,7 @@
 // The course pages of the 2-D labs (problems 1, 6–8, 10–12) load, every element on them renders, and nothing on them
 // throws or logs an error.
 import { expect } from '@open-wc/testing';
+import { openCoursePage } from '../course-page.js';
 
 const PAGES: Record<string, string[]> = {
   '01-vanishing-gradients': ['nn-trainer', 'nn-gradient-flow'],
@@ -12,30 +13,10 @@ const PAGES: Record<string, string[]> = {
   '12-activations': ['nn-activations', 'nn-gradient-flow'],
 };
 
-function load(slug: string): Promise<{ frame: HTMLIFrameElement; errors: string[] }> {
-  return new Promise((resolve, reject) => {
-    const frame = document.createElement('iframe');
-    frame.style.width = '1000px';
-    frame.style.height = '800px';
-    const errors: string[] = [];
-    frame.addEventListener('load', () => {
-      const w = frame.contentWindow as Window & typeof globalThis;
-      w.addEventListener('error', (e) => errors.push(String(e.message)));
-      w.addEventListener('unhandledrejection', (e) => errors.push(String(e.reason)));
-      const origError = w.console.error.bind(w.console);
-      w.console.error = (...a: unknown[]) => (errors.push(a.map(String).join(' ')), origError(...a));
-      resolve({ frame, errors });
-    });
-    frame.addEventListener('error', () => reject(new Error(`could not load ${slug}`)));
-    frame.src = `/content/${slug}.html`;
-    document.body.append(frame);
-  });
-}
-
 describe('the labs’ course pages', () => {
   for (const [slug, tags] of Object.entries(PAGES)) {
     it(`${slug} shows ${tags.join(', ')} with no error`, async () => {
-      const { frame, errors } = await load(slug);
+      const { frame, errors } = await openCoursePage(slug);
       const doc = frame.contentDocument!;
       for (const tag of tags) {
         const w = frame.contentWindow!;
@@ -55,7 +36,7 @@ describe('the labs’ course pages', () => {
   }
 
   it('problem 1’s page says “well done” when the student’s model beats 0.85', async () => {
-    const { frame, errors } = await load('01-vanishing-gradients');
+    const { frame, errors } = await openCoursePage('01-vanishing-gradients');
     const w = frame.contentWindow!;
     await w.customElements.whenDefined('nn-trainer');
     const lab = frame.contentDocument!.getElementById('p1-yours') as HTMLElement & { train(): Promise<{ testAccuracy: number }> };

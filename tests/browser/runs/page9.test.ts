@@ -3,31 +3,14 @@
 // interrupted, with the epochs it had.
 import { expect } from '@open-wc/testing';
 import type { RunRecord, RunStore } from '../../../src/runs/index.js';
+import { openCoursePage } from '../course-page.js';
 
 type Trainer = HTMLElement & { train(): Promise<unknown>; runStore: RunStore; updateComplete: Promise<unknown> };
 type Dashboard = HTMLElement & { store: RunStore; shownRuns: RunRecord[]; updateComplete: Promise<unknown>; shadowRoot: ShadowRoot };
 
-function open(slug: string): Promise<{ frame: HTMLIFrameElement; win: Window & typeof globalThis; errors: string[] }> {
-  return new Promise((resolve, reject) => {
-    const frame = document.createElement('iframe');
-    frame.style.width = '1000px';
-    frame.style.height = '800px';
-    const errors: string[] = [];
-    frame.addEventListener('load', () => {
-      const win = frame.contentWindow as Window & typeof globalThis;
-      win.addEventListener('error', (e) => errors.push(String(e.message)));
-      win.addEventListener('unhandledrejection', (e) => errors.push(String(e.reason)));
-      resolve({ frame, win, errors });
-    });
-    frame.addEventListener('error', () => reject(new Error(`could not load ${slug}`)));
-    frame.src = `/content/${slug}.html`;
-    document.body.append(frame);
-  });
-}
-
 /** Trains the page's lab `id` for `epochs` epochs and waits until its runs are saved. */
 async function trainOn(slug: string, id: string, epochs: number): Promise<void> {
-  const { frame, win, errors } = await open(slug);
+  const { frame, win, errors } = await openCoursePage(slug);
   await win.customElements.whenDefined('nn-trainer');
   const lab = win.document.getElementById(id) as Trainer;
   lab.setAttribute('epochs', String(epochs));
@@ -46,7 +29,7 @@ describe('page 9: the runs of the course’s pages, after a reload', () => {
     await trainOn('06-compare-models-and-early-stopping', 'p6', 3);
     await trainOn('07-l1-regularization', 'p7', 3);
     // Page 8 closes while its runs train: their pages are gone, their epochs so far are kept.
-    const { frame, win } = await open('08-l2-regularization');
+    const { frame, win } = await openCoursePage('08-l2-regularization');
     await win.customElements.whenDefined('nn-trainer');
     const lab = win.document.getElementById('p8') as Trainer;
     lab.setAttribute('epochs', '5000');
@@ -56,7 +39,7 @@ describe('page 9: the runs of the course’s pages, after a reload', () => {
     await lab.runStore.flushed();
     frame.remove();
 
-    const page9 = await open('09-share-the-runs');
+    const page9 = await openCoursePage('09-share-the-runs');
     await page9.win.customElements.whenDefined('nn-runs');
     const dash = page9.win.document.getElementById('p9-runs') as Dashboard;
     await dash.store.loadSaved();
@@ -64,12 +47,12 @@ describe('page 9: the runs of the course’s pages, after a reload', () => {
     await dash.updateComplete;
     const runs = dash.store.list();
     const byPage = (p: string) => runs.filter((r) => r.page === `/content/${p}.html` && r.startedAt >= since);
-    // Fewer epochs than the preset's: the lab names the run as edited.
-    const names = (rs: RunRecord[]) => rs.map((r) => r.name.replace(/ \(edited\)$/, ''));
-    expect(names(byPage('01-vanishing-gradients'))).to.deep.equal(['nn-trainer#p1-compare · vanishing-bad', 'nn-trainer#p1-compare · vanishing-fixed']);
-    expect(names(byPage('06-compare-models-and-early-stopping'))).to.deep.equal(['nn-trainer#p6 · overfit', 'nn-trainer#p6 · early-stopping']);
+    // Fewer epochs than the preset's: the lab names the setup as edited.
+    const names = (rs: RunRecord[]) => rs.map((r) => r.name.replace(/ \(edited\)/, ''));
+    expect(names(byPage('01-vanishing-gradients'))).to.deep.equal(['Not-so-good model · nn-trainer#p1-compare', 'Fixed model · nn-trainer#p1-compare']);
+    expect(names(byPage('06-compare-models-and-early-stopping'))).to.deep.equal(['Baseline (overfits) · nn-trainer#p6', 'Early stopping · nn-trainer#p6']);
     const p7 = byPage('07-l1-regularization');
-    expect(names(p7)).to.deep.equal(['nn-trainer#p7 · overfit', 'nn-trainer#p7 · l1']);
+    expect(names(p7)).to.deep.equal(['Baseline (overfits) · nn-trainer#p7', 'L1 regularization · nn-trainer#p7']);
     for (const r of p7) {
       expect(r.status).to.equal('done');
       expect(r.scalars.val_accuracy).to.have.length(3);
