@@ -13,7 +13,6 @@ import { MAX_HIDDEN_UNITS, allParamKeys, cloneParams, resetParams, validateParam
 import type { HalfPlane } from '../nn-boundary/half-plane.js';
 import { parseControls, type Panel } from './controls.js';
 import { WiggleController } from './wiggle.js';
-import { UrlStateController } from './url-state.js';
 import { renderDerivative, renderDeadRegions, renderPaths, type PanelView } from './panels.js';
 import { renderReadout, renderToolbar } from './readout.js';
 import { styles } from './nn-mathlet.styles.js';
@@ -160,13 +159,25 @@ export class NnMathlet extends NnElement {
 
   constructor() {
     super();
-    new UrlStateController(this, (text, reason) =>
-      this.fail(`The link's state for #${this.id} cannot be used (${reason}); showing the page's own.`, { attribute: 'url-state', value: text }),
-    );
     // Events from the parts (in the shadow root or the light DOM) come up through the host.
     this.addEventListener('nn-point-move', (e) => this.userMovedPoint(e.point));
     this.addEventListener('nn-param-change', (e) => this.userMovedParam(e.key, e.value));
     this.addEventListener('nn-param-select', (e) => this.pickParam(e.key));
+  }
+
+  /** Loads the link-state controller, once, when `url-state` is first set: pages that never use it do not load it. */
+  private urlStateLoaded?: Promise<void>;
+
+  // Before an update, a mathlet with `url-state` waits for its controller, so its first render already shows the
+  // link's state (restored when the controller connects) instead of the page's own and then the link's.
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (!this.urlState || this.urlStateLoaded) return super.scheduleUpdate();
+    this.urlStateLoaded = import('./url-state.js').then(({ UrlStateController }) => {
+      new UrlStateController(this, (text, reason) =>
+        this.fail(`The link's state for #${this.id} cannot be used (${reason}); showing the page's own.`, { attribute: 'url-state', value: text }),
+      );
+    }, (e: unknown) => this.fail(`The link's state could not be loaded (${e instanceof Error ? e.message : String(e)}); showing the page's own.`, { attribute: 'url-state', value: '' }));
+    return this.urlStateLoaded.then(() => super.scheduleUpdate());
   }
 
   /** The outputs at the current point: logits o and probabilities softmax(10·o), in order o0 purple, o1 gold. */
