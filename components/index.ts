@@ -1,6 +1,8 @@
 // Registers every element (package export `nn-mathlets`). One line per element.
 export * from './events/index.js';
+export type * from './types.js';
 export { NnElement } from './internal/nn-element.js';
+export { configure, TRUSTED_TYPES_POLICY, type NnSettings } from './config.js';
 export { NnMath } from './nn-math/nn-math.js';
 export { NnBoundary } from './nn-boundary/nn-boundary.js';
 export { NnNetwork } from './nn-network/nn-network.js';
@@ -11,12 +13,8 @@ export { NnActivations } from './nn-activations/nn-activations.js';
 export { NnGradientFlow } from './nn-gradient-flow/nn-gradient-flow.js';
 export { NnBackprop } from './nn-backprop/nn-backprop.js';
 export { NnTrainer } from './nn-trainer/nn-trainer.js';
-export { NnEpochEndEvent } from './events/nn-epoch-end.js';
-export { NnTrainEndEvent } from './events/nn-train-end.js';
 export { NnSchedule } from './nn-schedule/nn-schedule.js';
-export { NnScheduleChangeEvent } from './events/nn-schedule-change.js';
 export { NnLrSweep } from './nn-lr-sweep/nn-lr-sweep.js';
-export { NnSweepEndEvent } from './events/nn-sweep-end.js';
 export { NnCifar } from './nn-cifar/nn-cifar.js';
 export { NnTransfer } from './nn-transfer/nn-transfer.js';
 export { NnRuns } from './nn-runs/nn-runs.js';

@@ -1,6 +1,6 @@
 // `npm test`: every test, in order — type check, the engine's tests in Node, the Storybook build and a render
-// check of every story, every course page in the browser, then the browser tests in headless Chromium — and one
-// closing line with the totals.
+// check of every story, every course page in the browser, the packed package embedded in pages (a CDN, a strict
+// CSP, the examples), then the browser tests in headless Chromium — and one closing line with the totals.
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync, mkdirSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,6 +34,13 @@ function listTests(dir, suffix) {
   return out.sort();
 }
 
+/** Passed, failed and skipped counts from a node:test TAP file. */
+function tapCounts(file) {
+  const tap = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const num = (key) => Number(tap.match(new RegExp(`^# ${key} (\\d+)`, 'm'))?.[1] ?? 0);
+  return { passed: num('pass'), failed: num('fail') + num('cancelled'), skipped: num('skip') };
+}
+
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const stages = [];
 const only = process.env.NN_TEST_ONLY?.split(',');
@@ -64,9 +71,7 @@ if (want('node')) {
     '--test-reporter=tap', '--test-reporter-destination=.tmp/results/node.tap',
     ...files,
   ]);
-  const tap = existsSync('.tmp/results/node.tap') ? readFileSync('.tmp/results/node.tap', 'utf8') : '';
-  const num = (key) => Number(tap.match(new RegExp(`^# ${key} (\\d+)`, 'm'))?.[1] ?? 0);
-  record('node', code, { passed: num('pass'), failed: num('fail') + num('cancelled'), skipped: num('skip') });
+  record('node', code, tapCounts('.tmp/results/node.tap'));
 }
 
 if (want('stories')) {
@@ -88,6 +93,23 @@ if (want('course')) {
   const code = await run('node', ['scripts/check-course.mjs']);
   const counts = existsSync('.tmp/results/course.json') ? JSON.parse(readFileSync('.tmp/results/course.json', 'utf8')) : undefined;
   record('course', code, counts);
+}
+
+if (want('embed')) {
+  console.log('\n== The packed package in pages: contents, manifest, a CDN, a strict CSP, the examples');
+  // Built and packed once here; each test file reads the same tarball.
+  const packed = await run('node', ['--import', 'tsx', 'tests/embed/packed.ts']);
+  if (packed !== 0) record('embed', packed);
+  else {
+    const code = await run('node', [
+      '--import', 'tsx',
+      '--test',
+      '--test-reporter=spec', '--test-reporter-destination=stdout',
+      '--test-reporter=tap', '--test-reporter-destination=.tmp/results/embed.tap',
+      ...listTests('tests/embed', '.test.ts'),
+    ]);
+    record('embed', code, tapCounts('.tmp/results/embed.tap'));
+  }
 }
 
 if (want('browser')) {

@@ -3,7 +3,7 @@
 // leaves the page. What was measured outlives an ended worker: the next one starts on the backend chosen then.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
-  TrainingClient,
+  type TrainingClient,
   type BackendName,
   type BackendReport,
   type DataInfo,
@@ -11,6 +11,7 @@ import {
   type MeasuredBackend,
   type MeasureParams,
 } from '../../src/worker/index.js';
+import { startTrainingClient } from './training-client.js';
 
 /** A measured choice as the labs keep it (the worker's report aside). */
 export type Measured = Omit<MeasuredBackend, 'report'>;
@@ -44,7 +45,7 @@ export class LabWorker implements ReactiveController {
     if (this.client && this.backend) return this.client;
     let client = this.client;
     if (!client) {
-      const made = TrainingClient.inWorker();
+      const made = startTrainingClient();
       made.on((e) => {
         if (e.type === 'load-progress' && made === this.client) {
           this.loading = { loaded: e.loaded, total: e.total };

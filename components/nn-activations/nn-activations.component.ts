@@ -1,5 +1,6 @@
 import { html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
+import { styleProps } from '../internal/style-props.js';
 import { NnElement } from '../internal/nn-element.js';
 import { numberConverter, quote } from '../internal/attributes.js';
 import { getActivation } from '../../src/nn/index.js';
@@ -16,6 +17,7 @@ const H = 220;
  * x with each function's value and slope there, and every formula typeset by KaTeX. The values come from the
  * engine's own activations (Keras's defaults: leaky ReLU α = 0.3, ELU α = 1), so what is drawn is what trains.
  *
+ * @tagname nn-activations
  * @summary Activation functions and their derivatives, with values and formulas.
  * @fires change - The student turned an activation on or off, or moved x.
  * @csspart toggles - The buttons that show and hide each activation.
@@ -59,7 +61,7 @@ export class NnActivations extends NnElement {
     const x = this.x;
     return html`${this.renderError()}
       <div class="toggles" part="toggles" role="group" aria-label="Activations shown">
-        ${SHOWN.map((n) => html`<button type="button" aria-pressed=${this.names.includes(n)} style="--c:${COLORS[n]}"
+        ${SHOWN.map((n) => html`<button type="button" aria-pressed=${this.names.includes(n)} style=${styleProps({ '--c': COLORS[n] })}
           @click=${() => this.toggle(n)}><svg class="key" viewBox="0 0 24 8" aria-hidden="true"><line x1="0" x2="24" y1="4" y2="4" stroke-dasharray=${DASHES[n] || 'none'}></line></svg>${INFO[n].label}</button>`)}
       </div>
       <div class="plots">
@@ -81,7 +83,7 @@ export class NnActivations extends NnElement {
         })}</tbody>
       </table>
       <dl class="formulas" part="formulas">
-        ${this.names.map((n) => html`<div><dt style="--c:${COLORS[n]}">${INFO[n].label}</dt><dd>
+        ${this.names.map((n) => html`<div><dt style=${styleProps({ '--c': COLORS[n] })}>${INFO[n].label}</dt><dd>
           <nn-math display .tex=${INFO[n].tex}></nn-math><nn-math display .tex=${INFO[n].derTex}></nn-math><p>${INFO[n].note}</p></dd></div>`)}
       </dl>`;
   }

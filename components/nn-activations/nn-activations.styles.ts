@@ -45,7 +45,7 @@ export const styles = [
       touch-action: pan-y;
     }
     .axes line {
-      stroke: #b8b8c0;
+      stroke: var(--_control);
     }
     .axes text {
       fill: var(--_muted);

@@ -17,6 +17,7 @@ const ACTIVATIONS = ['sigmoid', 'tanh', 'relu', 'leaky_relu'] as const;
  * reads, so why the forward pass caches them is seen, not told. "Discard the cache" counts what the backward pass
  * would have to recompute without it.
  *
+ * @tagname nn-backprop
  * @summary Forward and backward pass, step by step, showing which cached value each backward step reads.
  * @fires change - The student stepped, played, reset or toggled the cache.
  * @csspart controls - The step buttons.

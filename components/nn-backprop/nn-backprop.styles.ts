@@ -27,7 +27,7 @@ export const styles = [
       height: auto;
     }
     .edge {
-      stroke: #c8c8d0;
+      stroke: var(--_border);
       stroke-width: 1.5;
     }
     .edge.on {
@@ -36,21 +36,21 @@ export const styles = [
     }
     .node circle {
       fill: var(--_bg);
-      stroke: #8a8a92;
+      stroke: var(--_control);
       stroke-width: 1.5;
     }
     .node.reading circle {
-      stroke: #b45309;
+      stroke: var(--_warn-line);
       stroke-width: 3;
     }
     .node.cache-read circle {
-      fill: #fdf1dc;
+      fill: var(--_warn-bg);
       stroke-dasharray: 4 2;
     }
     .node.writing circle {
       stroke: var(--_pos);
       stroke-width: 3;
-      fill: #e6eefa;
+      fill: var(--_info-bg);
     }
     .node text {
       font-size: 11px;
@@ -70,12 +70,12 @@ export const styles = [
       font-size: 1.1em;
     }
     .reads.cached {
-      background: #fdf1dc;
-      border-left: 4px solid #b45309;
+      background: var(--_warn-bg);
+      border-left: 4px solid var(--_warn-line);
       padding: 0.25rem 0.5rem;
     }
     .warn {
-      color: #8c1d18;
+      color: var(--_error-fg);
     }
     table {
       border-collapse: collapse;
@@ -94,10 +94,10 @@ export const styles = [
       text-align: left;
     }
     tr.now {
-      background: #fdf1dc;
+      background: var(--_warn-bg);
     }
     .summary {
-      border-top: 1px solid #d0d0d8;
+      border-top: 1px solid var(--_border);
       padding-top: 0.5rem;
     }
   `,

@@ -99,7 +99,7 @@ export class NnBoundary extends NnElement {
   /** Regions to shade and label, e.g. each hidden unit's dead half-plane (at most 64). */
   @property({ attribute: false, check: halfPlanesProblem }) halfPlanes: HalfPlane[] = [];
 
-  /** The shared model, when inside `<nn-mathlet>`. */
+  /** The shared model, when inside `<nn-mathlet>`. @internal */
   @consume({ context: modelContext, subscribe: true })
   @state()
   shared?: SharedModel;

@@ -1,5 +1,6 @@
 // The lab's read-outs as templates: the plan, progress bars, the prediction grid, the confusion matrix.
 import { html, nothing, type TemplateResult } from 'lit';
+import { styleProps } from '../internal/style-props.js';
 import { CIFAR10_CLASSES, imageToRGBA } from '../../src/data/index.js';
 import { epochPlanMs, formatDuration, formatSpeed, topK, type EpochPlan, type FittedPlan, type PredictResult } from '../../src/worker/index.js';
 import type { ProgressDetail } from '../events/nn-progress.js';
@@ -109,7 +110,7 @@ export function confusionView(m: number[][]) {
     <tbody>${m.map((row, t) => {
       const total = row.reduce((a, b) => a + b, 0) || 1;
       return html`<tr><th scope="row">${names[t]}</th>${row.map(
-        (v, p) => html`<td class=${p === t ? 'diag' : ''} style="--share: ${v / total}">${v}</td>`,
+        (v, p) => html`<td class=${p === t ? 'diag' : ''} style=${styleProps({ '--share': String(v / total) })}>${v}</td>`,
       )}</tr>`;
     })}</tbody></table></div>`;
 }

@@ -16,6 +16,7 @@ import { cifarControls } from './cifar-controls.js';
 import { downloadModel, pickedModel } from '../internal/model-files.js';
 import { recordRun } from './run-record.js';
 import { styles } from './nn-cifar.styles.js';
+import { exportParts } from '../internal/parts.js';
 
 const BACKENDS = ['auto', 'webgpu', 'webgl', 'wasm-simd', 'wasm', 'cpu'] as const;
 
@@ -29,6 +30,7 @@ const BACKENDS = ['auto', 'webgpu', 'webgl', 'wasm-simd', 'wasm', 'cpu'] as cons
  * epochs); the plan the attributes describe (the homework's) is the other choice. Pause holds the run after its
  * step; Stop ends it after its step (or its test pass), and the model keeps its weights.
  *
+ * @tagname nn-cifar
  * @summary Train a CIFAR-10 CNN in the browser with a decaying rate and early stopping; predictions, confusion, save/load.
  * @fires nn-progress - Loading, timing the backends, each step (with the time left), the test pass, paused, stopping.
  * @fires nn-error - Data, a model or an attribute it could not use (a URL that fails, a file that is not CIFAR-10).
@@ -37,6 +39,8 @@ const BACKENDS = ['auto', 'webgpu', 'webgl', 'wasm-simd', 'wasm', 'cpu'] as cons
  * @csspart progress - The loading bar, the timing of the backends, and the epoch and run bars while training.
  * @csspart predictions - The grid of test images with their top-3 predictions.
  * @csspart confusion - The confusion matrix.
+ * @csspart curves-* - The accuracy plot's parts, prefixed: `curves-plot` is its `<nn-curves>`'s `plot`.
+ * @csspart loss-curves-* - The loss-by-step plot's parts, prefixed: `loss-curves-plot` is its `<nn-curves>`'s `plot`.
  * @csspart error - The message shown for something it cannot use.
  * @cssprop --nn-cifar-right - Border of a correctly classified thumbnail (default #1a7f37).
  * @cssprop --nn-cifar-wrong - Border of a misclassified thumbnail (default #c2410c).
@@ -161,7 +165,7 @@ export class NnCifar extends NnElement {
 
   /**
    * The schedule and budget the next run uses (the one training while a run trains): the full plan, or with the
-   * quick plan chosen and a speed measured, the quick one.
+   * quick plan chosen and a speed measured, the quick one. @internal
    */
   get plan(): CifarPlan {
     if (this.running && this.lab.training) return this.running;
@@ -312,9 +316,9 @@ export class NnCifar extends NnElement {
       <p class="status" role="status">${backendSentence(lab.backend, m, quick)} ${this.status}${this.savedUrl ? ` Saved as ${this.savedUrl}.` : ''}</p>
       ${labProgress(lab, this.running, m).view}
       <div class="curves">
-        <nn-curves label="Training loss by step" metric="loss" x-label="step" log-scale hide-controls
+        <nn-curves exportparts=${exportParts('nn-curves', 'loss-curves')} label="Training loss by step" metric="loss" x-label="step" log-scale hide-controls
           .runs=${this.stepLosses.length ? [{ name: 'training loss', scalars: { loss: this.stepLosses } }] : []}></nn-curves>
-        <nn-curves label="Accuracy by epoch" metric="accuracy" max-epochs=${plan.epochs} .runs=${this.curves}></nn-curves>
+        <nn-curves exportparts=${exportParts('nn-curves', 'curves')} label="Accuracy by epoch" metric="accuracy" max-epochs=${plan.epochs} .runs=${this.curves}></nn-curves>
       </div>
       ${predictionGrid(this.predictions)} ${confusionView(this.confusion)}`;
   }

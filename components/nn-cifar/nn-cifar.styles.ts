@@ -49,11 +49,11 @@ export const styles = [
     }
     .grid > li {
       font-size: 0.75rem;
-      border: 2px solid var(--nn-cifar-right, #1a7f37);
+      border: 2px solid var(--nn-cifar-right, var(--_weight));
       padding: 0.25rem;
     }
     .grid > li.wrong {
-      border-color: var(--nn-cifar-wrong, #c2410c);
+      border-color: var(--nn-cifar-wrong, var(--_neg));
     }
     .grid canvas {
       width: 64px;
@@ -85,7 +85,7 @@ export const styles = [
       background: rgb(33 102 172 / calc(var(--share) * 0.45));
     }
     .confusion td.diag {
-      outline: 1px solid #1b1b1f;
+      outline: 1px solid var(--_fg);
     }
   `,
 ];

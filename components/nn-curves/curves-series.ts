@@ -21,9 +21,9 @@ export interface Series {
 
 /**
  * Okabe–Ito colours and Tol's wine: told apart by colour-blind readers; train and validation share one, dashed for
- * validation.
+ * validation. Black and wine turn light on a dark theme.
  */
-export const PALETTE = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9', '#000000', '#882255'];
+export const PALETTE = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9', 'light-dark(#000000, #e8e8ec)', 'light-dark(#882255, #d98ab4)'];
 
 /** The run's colour: a custom property `--nn-curve-<i>` when set, else the palette's. */
 export const runColor = (i: number) => `var(--nn-curve-${i}, ${PALETTE[i % PALETTE.length]})`;

@@ -1,4 +1,5 @@
 import { svg, nothing, type SVGTemplateResult } from 'lit';
+import { styleProps } from '../internal/style-props.js';
 import type { Scale } from './curves-scale.js';
 import { linePath, tickLabel } from './curves-scale.js';
 import type { CurveRun, Series } from './curves-series.js';
@@ -41,7 +42,7 @@ function niceEpochStep(n: number): number {
 /** Each series: the raw line faint behind the smoothed one when smoothing is on (as TensorBoard draws them). */
 export function lines(series: readonly Series[], f: Frame, smoothing: boolean): SVGTemplateResult[] {
   return series.map(
-    (s) => svg`<g class="series ${s.kind}" style="--c:${s.color};--d:${s.dash || 'none'}">
+    (s) => svg`<g class="series ${s.kind}" style=${styleProps({ '--c': s.color, '--d': s.dash || 'none' })}>
       ${smoothing ? svg`<path class="raw" d=${linePath(s.raw, f.x, f.y, f.right - f.left)}></path>` : nothing}
       <path class="line" d=${linePath(s.smooth, f.x, f.y, f.right - f.left)}></path>
     </g>`,
@@ -53,7 +54,7 @@ export function markers(runs: readonly CurveRun[], f: Frame): SVGTemplateResult[
   return runs.map((run, i) => {
     const m = run.markers ?? {};
     const c = runColor(i);
-    const vline = (epoch: number, cls: string, label: string) => svg`<g class="marker ${cls}" style="--c:${c}">
+    const vline = (epoch: number, cls: string, label: string) => svg`<g class="marker ${cls}" style=${styleProps({ '--c': c })}>
         <line x1=${f.x(epoch - 1)} x2=${f.x(epoch - 1)} y1=${f.top} y2=${f.bottom}></line>
         <text x=${f.x(epoch - 1) + 3} y=${f.top + 10 + 12 * i}>${label}</text><title>${run.name}: ${label} at epoch ${epoch}</title></g>`;
     return svg`
@@ -62,7 +63,7 @@ export function markers(runs: readonly CurveRun[], f: Frame): SVGTemplateResult[
       ${m.nanEpoch ? vline(m.nanEpoch, 'nan', 'loss NaN') : nothing}
       ${(m.phases ?? []).map((p) => vline(p.epoch, 'phase', p.label))}
       ${(m.lrChanges ?? []).map(
-        (e) => svg`<path class="marker lr" style="--c:${c}" d="M${f.x(e - 1)},${f.bottom}l-4,7h8z"><title>${run.name}: learning rate changed at epoch ${e}</title></path>`,
+        (e) => svg`<path class="marker lr" style=${styleProps({ '--c': c })} d="M${f.x(e - 1)},${f.bottom}l-4,7h8z"><title>${run.name}: learning rate changed at epoch ${e}</title></path>`,
       )}`;
   });
 }

@@ -1,5 +1,6 @@
 import { html, svg, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { styleProps } from '../internal/style-props.js';
 import { NnElement } from '../internal/nn-element.js';
 import { ResizeController } from '../internal/resize-controller.js';
 import { numberConverter } from '../internal/attributes.js';
@@ -16,6 +17,7 @@ import { styles } from './nn-curves.styles.js';
  * changed, where the loss became NaN and where a new stage of the run starts. Takes run store records as they are. Lines are clipped to the plot; on
  * a log scale, values below 1e-12 lie on the axis and a note under the plot says so.
  *
+ * @tagname nn-curves
  * @summary Training curves with smoothing, log scale, readout and early-stopping markers.
  * @fires change - The student moved the smoothing slider or toggled the log scale.
  * @csspart controls - The smoothing slider and log-scale switch.
@@ -113,7 +115,7 @@ export class NnCurves extends NnElement {
       </div>
       ${this.below ? html`<p class="note floor">Values below ${tickLabel(LOG_FLOOR)} (the smallest ${fmt(this.below)}) are drawn on the bottom axis.</p>` : nothing}
       <ul class="legend" part="legend">
-        ${(this.runs ?? []).map((r, i) => html`<li style="--c:${runColor(i)}">${swatch(runDash(i))}${
+        ${(this.runs ?? []).map((r, i) => html`<li style=${styleProps({ '--c': runColor(i) })}>${swatch(runDash(i))}${
           this.series.some((s) => s.run === i && s.kind === 'validation') ? swatch('6 4') : nothing}${r.name}</li>`)}
         ${this.series.some((s) => s.kind === 'validation') ? html`<li class="key">solid: train · dashed: validation</li>` : nothing}
       </ul>

@@ -40,10 +40,10 @@ export const styles = [
       height: 100%;
     }
     .grid line {
-      stroke: #e3e3e8;
+      stroke: var(--_grid);
     }
     .grid line.axis {
-      stroke: #8a8a92;
+      stroke: var(--_control);
     }
     .tick,
     .name,
@@ -70,7 +70,7 @@ export const styles = [
       stroke-dasharray: 2 3;
     }
     .marker.nan line {
-      stroke: #b3261e;
+      stroke: var(--_error-line);
       stroke-dasharray: none;
     }
     .marker.lr {

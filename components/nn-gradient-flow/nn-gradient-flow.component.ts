@@ -8,6 +8,7 @@ import { yRangeProblem } from '../nn-curves/curves-checks.js';
 import { gradientByDepth } from '../../src/labs/index.js';
 import type { ActivationName } from '../../src/spec/index.js';
 import { styles } from './nn-gradient-flow.styles.js';
+import { exportParts } from '../internal/parts.js';
 
 const DEPTH_ACTIVATIONS: readonly ActivationName[] = ['sigmoid', 'tanh', 'relu', 'leaky_relu'];
 const INITIALIZERS = ['glorot_uniform', 'he_normal', 'random_uniform'] as const;
@@ -32,10 +33,12 @@ function normsProblem(n: unknown): string | undefined {
  * with sigmoid it shrinks by orders of magnitude on its way back to the first layers. Both on a log scale, drawn
  * by `<nn-curves>`.
  *
+ * @tagname nn-gradient-flow
  * @summary Gradient size per layer: over training, or by depth at initialisation.
  * @fires change - The student changed the depth view's depth, width or initializer.
  * @csspart controls - The depth view's settings.
  * @csspart curves - The `<nn-curves>` plot.
+ * @csspart curves-* - The plot's own parts, prefixed: `curves-plot` is its `<nn-curves>`'s `plot`.
  * @csspart error - The message shown for an attribute it cannot use.
  */
 export class NnGradientFlow extends NnElement {
@@ -92,7 +95,7 @@ export class NnGradientFlow extends NnElement {
     const depth = this.view === 'depth';
     return html`${this.renderError()}
       ${depth ? this.renderControls() : nothing}
-      <nn-curves part="curves" metric=${METRIC} log-scale hide-controls
+      <nn-curves part="curves" exportparts=${exportParts('nn-curves', 'curves')} metric=${METRIC} log-scale hide-controls
         x-label=${depth ? 'layer (1 = next to the input)' : 'epoch'}
         label=${depth ? `Gradient size at each of ${this.depth} layers at initialisation, per activation` : 'Gradient size per layer during training'}
         .yRange=${this.yRange} .runs=${depth ? this.depthRuns : this.trainingRuns()}></nn-curves>

@@ -12,10 +12,11 @@ import { ratesConverter } from './rates.js';
 import { cifarModelProblem } from '../internal/spec-checks.js';
 import { recommendLearningRate, type Recommendation } from '../../src/tf/sweep/recommend.js';
 import { geometricRates } from '../../src/tf/sweep/rates.js';
-import { SweepRunner, stepsPerRate, type SweepPlan, type SweepRun } from './sweep-runner.js';
+import { SweepRunner, stepsPerRate, type SweepPlan, type LrSweepRun } from './sweep-runner.js';
 import { backendSentence, planChoice } from '../internal/plan-view.js';
 import { curveRuns, planWhat, progressLine, rateText, recommendationView, runTable, type QuickPlan } from './sweep-view.js';
 import { styles } from './nn-lr-sweep.styles.js';
+import { exportParts } from '../internal/parts.js';
 
 const OPTIMIZERS = ['rmsprop', 'adam', 'sgd', 'adagrad', 'nadam'] as const;
 /** The most losses a sweep draws, over every rate (what `<nn-curves>` takes). */
@@ -33,6 +34,7 @@ const BACKENDS = ['auto', 'webgpu', 'webgl', 'wasm-simd', 'wasm', 'cpu'] as cons
  * steps per rate, on fewer images); the plan the attributes describe (the homework's) is the other choice. Stop
  * answers at once: the rate in training stops after its step, or is abandoned when a step takes longer.
  *
+ * @tagname nn-lr-sweep
  * @summary Train a CNN briefly at several learning rates, overlay the losses, mark divergence, recommend a rate.
  * @fires nn-sweep-end - Every rate has run (or the sweep was stopped): `runs` and `recommendation`.
  * @fires nn-progress - Loading, timing the backends, each step (with the time left), stopping and stopped.
@@ -43,6 +45,7 @@ const BACKENDS = ['auto', 'webgpu', 'webgl', 'wasm-simd', 'wasm', 'cpu'] as cons
  * @csspart backend - The backend training runs on, how fast, and what that means for the plans.
  * @csspart table - Each rate's first and last loss and state.
  * @csspart recommendation - The recommended rate and why.
+ * @csspart curves-* - The loss plot's parts, prefixed: `curves-plot` is its `<nn-curves>`'s `plot`.
  * @csspart error - The message shown for something it cannot use.
  * @cssprop --nn-curve-0 - Colour of the first rate's curve (also --nn-curve-1 …, as in nn-curves).
  */
@@ -92,7 +95,7 @@ export class NnLrSweep extends NnElement {
   private outcome = '';
 
   /** Each rate's run so far. */
-  get runs(): readonly SweepRun[] {
+  get runs(): readonly LrSweepRun[] {
     return this.sweep.runs;
   }
   /** The rate recommended at the end of the last sweep, with the reason (null before one ends). */
@@ -114,7 +117,7 @@ export class NnLrSweep extends NnElement {
     this.rateList = this.rates ?? geometricRates(Math.min(this.minRate, this.maxRate), Math.max(this.minRate, this.maxRate), this.rateCount);
   }
 
-  /** The full plan: the one the attributes describe (the homework's). */
+  /** The full plan: the one the attributes describe (the homework's). @internal */
   get fullPlan(): SweepPlan {
     return {
       rates: this.rateList, model: this.model, src: this.src, optimizer: this.optimizer, backend: this.backend, seed: this.seed,
@@ -124,7 +127,7 @@ export class NnLrSweep extends NnElement {
 
   /**
    * The plan the next sweep follows (the one running while a sweep runs): the full plan, or with the quick plan
-   * chosen and a speed measured, the full plan cut to `budget` seconds at that speed.
+   * chosen and a speed measured, the full plan cut to `budget` seconds at that speed. @internal
    */
   get plan(): SweepPlan {
     if (this.sweep.plan && this.sweep.running) return this.sweep.plan;
@@ -208,7 +211,7 @@ export class NnLrSweep extends NnElement {
       ${this.renderError()}
       <p part="backend" class="backend" role="status">${backendSentence(s.worker.backend, m, quick, s.running)}</p>
       ${s.running ? progressLine(s, this.plan).view : this.outcome ? html`<p part="progress" class="progress">${this.outcome}</p>` : ''}
-      <nn-curves label="Training loss by step, one curve per learning rate" metric="loss" x-label="step" log-scale
+      <nn-curves exportparts=${exportParts('nn-curves', 'curves')} label="Training loss by step, one curve per learning rate" metric="loss" x-label="step" log-scale
         max-epochs=${s.plan ? stepsPerRate(s.plan) : 0} .runs=${curveRuns(s.runs)}></nn-curves>
       ${runTable(s.runs, best)}
       ${recommendationView(this.recommendation)}`;

@@ -28,19 +28,19 @@ export const styles = [
     td {
       padding: 0.125rem 0.5rem;
       text-align: right;
-      border-bottom: 1px solid #ddd;
+      border-bottom: 1px solid var(--_border);
     }
     tr.diverged td:last-child {
-      color: #8c1d18;
+      color: var(--_error-fg);
       font-weight: 600;
     }
     tr.best {
-      background: #e8f3ec;
+      background: var(--_ok-bg);
     }
     .recommendation {
       padding: 0.5rem;
       border-left: 4px solid var(--_weight);
-      background: #f3f8f4;
+      background: var(--_ok-bg);
     }
   `,
 ];

@@ -8,7 +8,7 @@ import { LabWorker, type Measured } from '../internal/lab-worker.js';
 import { recordWorkerRun } from '../internal/worker-run.js';
 
 /** One rate's run as the element shows it. */
-export interface SweepRun {
+export interface LrSweepRun {
   rate: number;
   /** Batch losses, first to last. */
   losses: number[];
@@ -56,7 +56,7 @@ export const STOP_GRACE_MS = 2000;
 
 export class SweepRunner implements ReactiveController {
   readonly worker: LabWorker;
-  runs: SweepRun[] = [];
+  runs: LrSweepRun[] = [];
   phase: SweepPhase = 'idle';
   /** The plan being trained, once the speed is known. */
   plan: SweepPlan | null = null;
@@ -92,13 +92,13 @@ export class SweepRunner implements ReactiveController {
    * Loads the data, times the backends, then trains every rate in turn with the plan `pick` makes from the measured
    * speed. Resolves with the runs when done or stopped; rejects with the worker's error (a bad data URL …).
    */
-  run(full: SweepPlan, pick: (measured: Measured, spentMs: number) => SweepPlan): Promise<SweepRun[]> {
+  run(full: SweepPlan, pick: (measured: Measured, spentMs: number) => SweepPlan): Promise<LrSweepRun[]> {
     const loop = this.sweep(full, pick);
     this.loop = loop;
     return loop;
   }
 
-  private async sweep(full: SweepPlan, pick: (measured: Measured, spentMs: number) => SweepPlan): Promise<SweepRun[]> {
+  private async sweep(full: SweepPlan, pick: (measured: Measured, spentMs: number) => SweepPlan): Promise<LrSweepRun[]> {
     const gen = ++this.generation;
     const started = performance.now();
     const live = () => gen === this.generation && !this.stopRequested;
@@ -226,7 +226,7 @@ function divergence(plan: SweepPlan) {
   return { window: Math.max(1, Math.min(10, Math.floor(stepsPerRate(plan) / 3))), ratio: 1.25 };
 }
 
-function finish(run: SweepRun, result: TrainResult): void {
+function finish(run: LrSweepRun, result: TrainResult): void {
   run.losses = Array.from(run.losses, (l) => l ?? NaN);
   run.diverged = result.stopReason === 'diverged' || result.stopReason === 'nan';
   run.status = run.diverged ? 'diverged' : result.stopReason === 'stopped' ? 'stopped' : 'done';

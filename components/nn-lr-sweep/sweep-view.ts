@@ -6,7 +6,7 @@ import type { Recommendation } from '../../src/tf/sweep/recommend.js';
 import type { ProgressDetail } from '../events/nn-progress.js';
 import { plural, type PlanEstimate } from '../internal/plan-view.js';
 import { loadingText, measuringText, speedAndTimeLeft } from '../internal/progress-text.js';
-import { stepsPerRate, type SweepPlan, type SweepRun, type SweepRunner } from './sweep-runner.js';
+import { stepsPerRate, type SweepPlan, type LrSweepRun, type SweepRunner } from './sweep-runner.js';
 
 /** The quick plan at the measured speed, with its estimate and the full plan's. */
 export interface QuickPlan extends PlanEstimate {
@@ -50,19 +50,19 @@ export function progressLine(s: SweepRunner, plan: SweepPlan) {
 export const rateText = (r: number) => (r < 1e-3 || r >= 1e3 ? Number(r.toPrecision(2)).toExponential().replace('e-', 'e−') : String(r));
 
 /** One curve per rate: batch loss by step; a diverged run says so in its name. */
-export function curveRuns(runs: readonly SweepRun[]): CurveRun[] {
+export function curveRuns(runs: readonly LrSweepRun[]): CurveRun[] {
   return runs
     .filter((r) => r.losses.length > 0)
     .map((r) => ({ name: `lr ${rateText(r.rate)}${r.diverged ? ' (diverged)' : ''}`, scalars: { loss: r.losses } }));
 }
 
-const last = (r: SweepRun) => {
+const last = (r: LrSweepRun) => {
   const l = r.losses.at(-1);
   return l === undefined ? '—' : Number.isFinite(l) ? l.toFixed(3) : String(l);
 };
 
 /** The table: each rate, its state, first and last loss. */
-export function runTable(runs: readonly SweepRun[], best: number) {
+export function runTable(runs: readonly LrSweepRun[], best: number) {
   if (runs.length === 0) return nothing;
   return html`<table part="table">
     <caption class="visually-hidden">Loss by learning rate</caption>

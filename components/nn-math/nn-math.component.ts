@@ -1,21 +1,27 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import katex from 'katex';
+import { styleProps } from '../internal/style-props.js';
 import { NnElement } from '../internal/nn-element.js';
 import { ResizeController } from '../internal/resize-controller.js';
-import { KATEX_CSS, katexFontFaces } from './katex-css.js';
-import { KATEX_FONT_URLS } from './katex-fonts.js';
+import { setting } from '../internal/settings.js';
+import { loadKatex, loadedKatex, type KatexKit } from './katex-loader.js';
+import { reserveBox } from './reserve.js';
 import { styles } from './nn-math.styles.js';
 import { KATEX_MAX_EXPAND, KATEX_MAX_SIZE, texProblem } from './tex-limits.js';
 
 /**
- * KaTeX's HTML for recent formulas, newest last. A student dragging a slider back and forth revisits the same
- * numbers, and typesetting is most of an update's cost in a formula; 256 short strings are a few hundred KB at most.
+ * KaTeX's nodes for recent formulas, newest last. A student dragging a slider back and forth revisits the same
+ * numbers, and typesetting is most of an update's cost in a formula; 256 small trees are a few hundred KB at most.
  */
-const typeset = new Map<string, string>();
+const typeset = new Map<string, HTMLElement>();
 const TYPESET_CACHE = 256;
 
-function renderTex(tex: string, display: boolean): string {
+/**
+ * KaTeX builds DOM nodes (`render`), setting their styles through the CSSOM: a page whose Content-Security-Policy
+ * refuses inline styles, or whose Trusted Types refuse HTML strings, shows them as any other page does. A shown
+ * formula is a clone of the cached tree (cloning copies styles, which CSP allows).
+ */
+function renderTex(kit: KatexKit, tex: string, display: boolean): HTMLElement {
   const key = `${display ? 'D' : 'I'}${tex}`;
   const hit = typeset.get(key);
   if (hit !== undefined) {
@@ -23,21 +29,25 @@ function renderTex(tex: string, display: boolean): string {
     typeset.set(key, hit);
     return hit;
   }
+  const root = document.createElement('span');
   // Throws on TeX it cannot read; nothing is cached then.
-  const html = katex.renderToString(tex, { displayMode: display, throwOnError: true, trust: false, strict: 'ignore', output: 'htmlAndMathml', maxSize: KATEX_MAX_SIZE, maxExpand: KATEX_MAX_EXPAND });
-  typeset.set(key, html);
+  kit.katex.render(tex, root, {
+    displayMode: display,
+    throwOnError: true,
+    trust: false,
+    strict: 'ignore',
+    output: 'htmlAndMathml',
+    maxSize: KATEX_MAX_SIZE,
+    maxExpand: KATEX_MAX_EXPAND,
+  });
+  typeset.set(key, root);
   if (typeset.size > TYPESET_CACHE) typeset.delete(typeset.keys().next().value!);
-  return html;
+  return root;
 }
 
-let katexSheet: CSSStyleSheet | undefined;
-/** One constructed sheet of KaTeX's rules, shared by every <nn-math> shadow root. */
-function sharedKatexSheet(): CSSStyleSheet {
-  if (!katexSheet) {
-    katexSheet = new CSSStyleSheet();
-    katexSheet.replaceSync(KATEX_CSS);
-  }
-  return katexSheet;
+function fontUrl(): ((file: string) => string) | undefined {
+  const base = NnMath.fontBase ?? setting('fontBase');
+  return base ? (file) => new URL(file, base.endsWith('/') ? base : `${base}/`).href : undefined;
 }
 
 /**
@@ -46,8 +56,10 @@ function sharedKatexSheet(): CSSStyleSheet {
  * The TeX comes from the `tex` property, or else from the element's own text (`<nn-math>\frac{a}{b}</nn-math>`),
  * and is typeset again whenever either changes. KaTeX runs with `trust: false` (no links, classes or HTML from the
  * TeX). A formula KaTeX cannot read is shown in place with KaTeX's message, and fires `nn-error`; it never throws.
- * KaTeX's font faces are declared once in the document (font faces inside a shadow root load no fonts); the fonts
- * come from the installed `katex` package, or from `NnMath.fontBase`.
+ * KaTeX itself is loaded when the first formula is typeset; until then the formula's room is kept free (a guess
+ * from its TeX), so the text around it does not jump. KaTeX's font faces are declared once in the document (font
+ * faces inside a shadow root load no fonts); the fonts come from beside the library, or from `fontBase`
+ * (`configure({ fontBase })` or `<meta name="nn-mathlets:font-base">`).
  *
  * @tagname nn-math
  * @summary A formula typeset by KaTeX.
@@ -61,8 +73,8 @@ export class NnMath extends NnElement {
 
   /**
    * URL of a folder holding KaTeX's woff2 fonts, for a site that hosts them itself; set it before the first
-   * <nn-math> renders. When unset, each font is loaded from the installed `katex` package, as a dev server or a
-   * bundler (which copies them) provides it.
+   * <nn-math> renders (or use `configure({ fontBase })`). When unset, each font is loaded from beside the library
+   * (`dist/fonts/`, or the installed `katex` package as a dev server or a bundler provides it).
    */
   static fontBase?: string;
 
@@ -74,7 +86,8 @@ export class NnMath extends NnElement {
 
   /** The text content, watched while no `tex` is set. */
   @state() private source = '';
-  @state() private rendered = '';
+  /** KaTeX's tree for the formula (null until KaTeX has loaded, or when it cannot be typeset). */
+  @state() private rendered: HTMLElement | null = null;
   /** A display formula wider than its box scrolls; it then takes focus so keyboard users can scroll it too. */
   @state() private overflowing = false;
   private observer?: MutationObserver;
@@ -82,7 +95,6 @@ export class NnMath extends NnElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    installFontFaces();
     this.source = this.textContent ?? '';
     this.observer = new MutationObserver(() => (this.source = this.textContent ?? ''));
     this.observer.observe(this, { characterData: true, childList: true, subtree: true });
@@ -98,14 +110,15 @@ export class NnMath extends NnElement {
 
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     const root = super.createRenderRoot() as ShadowRoot;
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sharedKatexSheet()];
+    const kit = loadedKatex();
+    if (kit) root.adoptedStyleSheets = [...root.adoptedStyleSheets, kit.sheet];
     return root;
   }
 
   private measureFrame = 0;
-  /** The span last filled with KaTeX's HTML, and that HTML. */
+  /** The span last filled with a formula, and the tree it was cloned from. */
   private filled?: HTMLElement;
-  private filledWith = '';
+  private filledWith: HTMLElement | null = null;
 
   /** The TeX being typeset (from `tex`, else the text content). */
   get texSource(): string {
@@ -114,17 +127,48 @@ export class NnMath extends NnElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (!changed.has('tex') && !changed.has('display') && !changed.has('source')) return;
+    this.typeset();
+  }
+
+  private typeset(): void {
     const tex = this.texSource;
+    // The text content is checked here (a `tex` property already passed its rule): refused before KaTeX loads.
+    const problem = this.tex === undefined ? texProblem(tex) : undefined;
+    if (problem) {
+      this.rendered = null;
+      this.fail(`Cannot typeset: ${problem}`, { attribute: 'textContent', value: tex });
+      return;
+    }
+    const kit = loadedKatex();
+    if (!kit) {
+      this.rendered = null;
+      void loadKatex(fontUrl).then(
+        (k) => {
+          const root = this.renderRoot as ShadowRoot | undefined;
+          if (root && !root.adoptedStyleSheets.includes(k.sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, k.sheet];
+          this.typeset();
+        },
+        (e: unknown) => this.fail(`Cannot load KaTeX to typeset formulas: ${e instanceof Error ? e.message : String(e)}`, { cause: e }),
+      );
+      return;
+    }
     try {
-      const problem = this.tex === undefined ? texProblem(tex) : undefined;
-      if (problem) throw new Error(problem);
-      this.rendered = renderTex(tex, this.display);
+      this.rendered = renderTex(kit, tex, this.display);
       this.clearError();
     } catch (e) {
-      this.rendered = '';
+      this.rendered = null;
       const message = e instanceof Error ? e.message.replace(/^KaTeX parse error: /, '') : String(e);
       this.fail(`Cannot typeset: ${message}`, { attribute: this.tex === undefined ? 'textContent' : 'tex', value: tex, cause: e });
     }
+  }
+
+
+  /** Also waits for KaTeX while it loads, so that a resolved `updateComplete` means the formula is typeset. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (loadedKatex() || !this.isConnected) return done;
+    await loadKatex(fontUrl).catch(() => undefined);
+    return super.getUpdateComplete();
   }
 
   protected override render() {
@@ -132,6 +176,13 @@ export class NnMath extends NnElement {
       return html`<span part="error" class="nn-error" role="alert"
         ><code>${this.texSource}</code> — ${this.errorMessage}</span
       >`;
+    }
+    if (!this.rendered) {
+      // KaTeX is loading: its room is kept, and the TeX is what a screen reader reads meanwhile.
+      const box = reserveBox(this.texSource, this.display);
+      return html`<span part="math" class="math pending" role="img" aria-label=${this.texSource} aria-busy="true"
+        ><span class="reserve" style=${styleProps({ width: `${box.width}em`, height: `${box.height}em`, verticalAlign: `-${box.depth}em` })}></span
+      ></span>`;
     }
     return html`<span
       part="math"
@@ -144,11 +195,10 @@ export class NnMath extends NnElement {
   }
 
   protected override updated(): void {
-    // KaTeX's HTML goes straight into the span: through a Lit directive, each new formula made and cloned a
-    // template first, doubling the DOM work of every retypeset.
-    const span = this.renderRoot.querySelector<HTMLElement>('span.math');
-    if (span && (span !== this.filled || this.filledWith !== this.rendered)) {
-      span.innerHTML = this.rendered;
+    // KaTeX's nodes go straight into the span, cloned from the cache; no HTML string is parsed.
+    const span = this.renderRoot.querySelector<HTMLElement>('span.math:not(.pending)');
+    if (span && this.rendered && (span !== this.filled || this.filledWith !== this.rendered)) {
+      span.replaceChildren(...[...this.rendered.childNodes].map((n) => n.cloneNode(true)));
       this.filled = span;
       this.filledWith = this.rendered;
     }
@@ -166,17 +216,4 @@ export class NnMath extends NnElement {
       if (over !== this.overflowing) this.overflowing = over;
     });
   }
-}
-
-/** Declares KaTeX's font faces in the document once (TOOLCHAIN.md: faces in a shadow root register nothing). */
-function installFontFaces(): void {
-  const id = 'nn-math-katex-fonts';
-  if (document.getElementById(id)) return;
-  const style = document.createElement('style');
-  style.id = id;
-  const base = NnMath.fontBase;
-  style.textContent = katexFontFaces((file) =>
-    base ? new URL(file, base.endsWith('/') ? base : `${base}/`).href : (KATEX_FONT_URLS[file] ?? file),
-  );
-  document.head.append(style);
 }

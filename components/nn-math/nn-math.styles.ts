@@ -21,5 +21,14 @@ export const styles = [
     .nn-error {
       display: inline-block;
     }
+    /* The room kept for a formula while KaTeX loads; display formulas get KaTeX's own 1em margins. */
+    .reserve {
+      display: inline-block;
+    }
+    :host([display]) .pending {
+      display: block;
+      margin: 1em 0;
+      text-align: center;
+    }
   `,
 ];

@@ -75,9 +75,9 @@ describe('<nn-math>', () => {
 
   it('declares KaTeX font faces in the document once, and the rest of its CSS in the shadow root', async () => {
     await fixture(html`<div><nn-math tex="a"></nn-math><nn-math tex="b"></nn-math></div>`);
-    const faces = document.querySelectorAll('#nn-math-katex-fonts');
-    expect(faces.length).to.equal(1);
-    expect(faces[0].textContent).to.contain('@font-face');
+    const faceSheets = document.adoptedStyleSheets.filter((s) => [...s.cssRules].some((r) => r instanceof CSSFontFaceRule));
+    expect(faceSheets.length).to.equal(1);
+    expect(document.querySelector('style')).to.equal(null);
     const el = document.querySelector('nn-math')!;
     const sheets = el.shadowRoot!.adoptedStyleSheets;
     expect([...sheets].some((s) => [...s.cssRules].some((r) => r.cssText.startsWith('.katex')))).to.equal(true);
@@ -85,5 +85,16 @@ describe('<nn-math>', () => {
     await document.fonts.load('16px KaTeX_Main');
     const main = [...document.fonts].filter((f) => f.family.replace(/"/g, '') === 'KaTeX_Main');
     expect(main.some((f) => f.status === 'loaded')).to.equal(true);
+  });
+
+  it('builds nodes, never HTML strings or style attributes a strict CSP would refuse', async () => {
+    const el = await fixture<NnMath>(html`<nn-math display tex="\\sqrt{\\frac{a}{b}} + x_1^2"></nn-math>`);
+    const math = el.shadowRoot!.querySelector('[part="math"]')!;
+    // KaTeX's sizes are set through the CSSOM; the same tree again is a clone of the cached one.
+    expect(math.querySelector('[style]')).to.not.equal(null);
+    const again = await fixture<NnMath>(html`<nn-math display tex="\\sqrt{\\frac{a}{b}} + x_1^2"></nn-math>`);
+    const a = again.shadowRoot!.querySelector('[part="math"]')!;
+    expect(a.innerHTML).to.equal(math.innerHTML);
+    expect(a.querySelector('.katex')).to.not.equal(math.querySelector('.katex'));
   });
 });

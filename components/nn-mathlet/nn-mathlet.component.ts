@@ -13,10 +13,10 @@ import { MAX_HIDDEN_UNITS, allParamKeys, cloneParams, resetParams, validateParam
 import type { HalfPlane } from '../nn-boundary/half-plane.js';
 import { parseControls, type Panel } from './controls.js';
 import { WiggleController } from './wiggle.js';
-import { UrlStateController } from './url-state.js';
 import { renderDerivative, renderDeadRegions, renderPaths, type PanelView } from './panels.js';
 import { renderReadout, renderToolbar } from './readout.js';
 import { styles } from './nn-mathlet.styles.js';
+import { exportParts } from '../internal/parts.js';
 
 const PRESETS = ['semicircle'] as const;
 
@@ -52,11 +52,15 @@ const inSquare = (p: readonly [number, number]) => p[0] >= 0 && p[0] <= 1 && p[1
  * @fires nn-point-move - From its map, when the student moves the point.
  * @fires nn-param-change - From its network, when the student moves a parameter.
  * @fires nn-error - An attribute could not be used; the last good state stays.
+ * @slot - Elements placed inside, shown under the map and the network: an `nn-nudge`, `nn-boundary` or `nn-network`
+ *   there draws this mathlet's model (shared through `@lit/context`).
  * @csspart toolbar - The row of buttons.
  * @csspart button - Each button.
  * @csspart readout - p(gold) and whether the prediction is right.
  * @csspart boundary - The map (an `nn-boundary`).
  * @csspart network - The network (an `nn-network`).
+ * @csspart boundary-* - The map's own parts, prefixed: `boundary-probe` is its `<nn-boundary>`'s `probe`.
+ * @csspart network-* - The network's own parts, prefixed: `network-slider` is its `<nn-network>`'s `slider`.
  * @csspart panel - Each of the panels (a), (b), (c).
  * @csspart error - The message shown for a bad attribute.
  * @cssprop --nn-gold - Colour of the gold class (default #e0a100).
@@ -155,13 +159,25 @@ export class NnMathlet extends NnElement {
 
   constructor() {
     super();
-    new UrlStateController(this, (text, reason) =>
-      this.fail(`The link's state for #${this.id} cannot be used (${reason}); showing the page's own.`, { attribute: 'url-state', value: text }),
-    );
     // Events from the parts (in the shadow root or the light DOM) come up through the host.
     this.addEventListener('nn-point-move', (e) => this.userMovedPoint(e.point));
     this.addEventListener('nn-param-change', (e) => this.userMovedParam(e.key, e.value));
     this.addEventListener('nn-param-select', (e) => this.pickParam(e.key));
+  }
+
+  /** Loads the link-state controller, once, when `url-state` is first set: pages that never use it do not load it. */
+  private urlStateLoaded?: Promise<void>;
+
+  // Before an update, a mathlet with `url-state` waits for its controller, so its first render already shows the
+  // link's state (restored when the controller connects) instead of the page's own and then the link's.
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (!this.urlState || this.urlStateLoaded) return super.scheduleUpdate();
+    this.urlStateLoaded = import('./url-state.js').then(({ UrlStateController }) => {
+      new UrlStateController(this, (text, reason) =>
+        this.fail(`The link's state for #${this.id} cannot be used (${reason}); showing the page's own.`, { attribute: 'url-state', value: text }),
+      );
+    }, (e: unknown) => this.fail(`The link's state could not be loaded (${e instanceof Error ? e.message : String(e)}); showing the page's own.`, { attribute: 'url-state', value: '' }));
+    return this.urlStateLoaded.then(() => super.scheduleUpdate());
   }
 
   /** The outputs at the current point: logits o and probabilities softmax(10·o), in order o0 purple, o1 gold. */
@@ -174,7 +190,7 @@ export class NnMathlet extends NnElement {
     return this.values ? this.values.dead.flatMap((d, j) => (d ? [j] : [])) : [];
   }
 
-  /** The network at the current parameters (engine model inside). */
+  /** The network at the current parameters (engine model inside). @internal */
   get network(): ChainRuleNet {
     return this.net;
   }
@@ -283,13 +299,14 @@ export class NnMathlet extends NnElement {
         ${show('boundary')
           ? html`<nn-boundary
               part="boundary"
+              exportparts=${exportParts('nn-boundary', 'boundary')}
               outline="semicircle"
               probe-label="input point (x, y)"
               resolution=${this.resolution}
               .halfPlanes=${this.halfPlanes()}
             ></nn-boundary>`
           : nothing}
-        ${show('network') ? html`<nn-network part="network"></nn-network>` : nothing}
+        ${show('network') ? html`<nn-network part="network" exportparts=${exportParts('nn-network', 'network')}></nn-network>` : nothing}
       </div>
       <slot></slot>
       <div class="panels">

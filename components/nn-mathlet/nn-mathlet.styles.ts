@@ -27,7 +27,7 @@ export const styles = [
       font-size: 1.125rem;
     }
     .cls.gold {
-      color: #7a5800;
+      color: var(--_warn-fg);
       font-weight: 600;
     }
     .cls.gold::before {
@@ -42,10 +42,10 @@ export const styles = [
       content: '■ ';
     }
     .right {
-      color: #1a6b32;
+      color: var(--_ok-fg);
     }
     .wrong {
-      color: #a1261c;
+      color: var(--_error-fg);
     }
     .main {
       display: grid;
@@ -67,7 +67,7 @@ export const styles = [
       margin-top: var(--_gap);
     }
     .panel {
-      border-top: 1px solid #d0d0d6;
+      border-top: 1px solid var(--_border);
       padding-top: 0.5rem;
       min-width: 0;
     }
@@ -102,7 +102,7 @@ export const styles = [
     .wiggle-table th,
     .wiggle-table td {
       padding: 0.125rem 0.75rem;
-      border-bottom: 1px solid #e2e2e6;
+      border-bottom: 1px solid var(--_border);
       text-align: end;
     }
     .picker {
@@ -157,7 +157,7 @@ export const styles = [
       overflow-wrap: anywhere;
     }
     .path-list li.dead {
-      color: #5f6368;
+      color: var(--_muted);
     }
     nn-math[display] {
       margin: 0.5rem 0;

@@ -1,5 +1,6 @@
 import { html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { styleProps } from '../internal/style-props.js';
 import { consume } from '@lit/context';
 import { NnElement } from '../internal/nn-element.js';
 import { ResizeController } from '../internal/resize-controller.js';
@@ -80,7 +81,7 @@ export class NnNetwork extends NnElement {
   })
   paths?: string = undefined;
 
-  /** The shared model, when inside `<nn-mathlet>`. */
+  /** The shared model, when inside `<nn-mathlet>`. @internal */
   @consume({ context: modelContext, subscribe: true })
   @state()
   shared?: SharedModel;
@@ -129,7 +130,7 @@ export class NnNetwork extends NnElement {
     const paths = this.shared?.paths ?? (this.paths ? parsePaths(this.paths) : undefined);
     const p = this.currentParams;
     return html`${this.renderError()}
-      <div class="net" style="height:${L.height}px">
+      <div class="net" style=${styleProps({ height: `${L.height}px` })}>
         <svg part="network" width=${L.width} height=${L.height} viewBox="0 0 ${L.width} ${L.height}" role="group" aria-label="network">
           ${renderEdges(L, p, v, sel, paths)}
           ${renderNodes(L, v, this.pointed, (f) => (this.pointed = f))}
@@ -147,7 +148,7 @@ export class NnNetwork extends NnElement {
       part="slider ${bias ? 'bias' : 'weight'}"
       class="slider ${bias ? 'bias' : 'weight'} ${sel === key ? 'selected' : ''}"
       data-key=${key}
-      style="left:${x - width / 2}px;top:${y - 12}px;width:${width}px"
+      style=${styleProps({ left: `${x - width / 2}px`, top: `${y - 12}px`, width: `${width}px` })}
       min=${PARAM_MIN}
       max=${PARAM_MAX}
       step="0.01"

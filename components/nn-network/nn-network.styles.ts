@@ -62,8 +62,9 @@ export const styles = [
       fill: var(--_purple);
     }
     .node.purple .value {
-      fill: #fff;
+      fill: light-dark(#fff, #1b1b1f);
     }
+    /* Nodes keep their light fill on a dark theme: the values inside are read as on paper. */
     .node.dead circle {
       fill: #d5d5d8;
       stroke: #8a8a92;
@@ -90,9 +91,9 @@ export const styles = [
     }
     .name {
       font-size: 12px;
-      fill: #333;
+      fill: var(--_fg);
       paint-order: stroke;
-      stroke: #fff;
+      stroke: var(--_bg);
       stroke-width: 3px;
     }
     .slider {

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { styleProps } from '../internal/style-props.js';
 import { consume } from '@lit/context';
 import { NnElement } from '../internal/nn-element.js';
 import { modelContext, type SharedModel } from '../internal/model-context.js';
@@ -9,7 +10,8 @@ import { ACTIVATIONS, type ActivationName } from '../internal/activations.js';
 import { allParamKeys, getParam, paramLabel, paramsProblem, parseParamKey, resetParams, type NetParams, type ParamKey } from '../internal/params.js';
 import { styles } from './nn-nudge.styles.js';
 
-type Variable = 'x' | 'y' | ParamKey;
+/** What a nudge changes: an input (`x`, `y`) or a parameter. */
+export type NudgeVariable = 'x' | 'y' | ParamKey;
 
 /** One row of the table: a node, its value, and its first-order and actual change. */
 interface NudgeRow {
@@ -22,6 +24,8 @@ interface NudgeRow {
 }
 
 const f4 = (v: number) => (Math.abs(v) < 5e-5 ? '0.0000' : (v > 0 ? '+' : '') + v.toFixed(4));
+/** A change's bar from the middle of its cell, left for negative, as wide as its share of the largest. */
+const bar = (v: number, max: number) => ({ width: `${(50 * Math.abs(v)) / max}%`, [v < 0 ? 'right' : 'left']: '50%' });
 
 /**
  * Propagation of small changes: nudge one input or parameter by δ and read, at every node of the chain-rule
@@ -56,13 +60,13 @@ export class NnNudge extends NnElement {
     attribute: 'variable',
     check: (v: string) => (v === 'x' || v === 'y' || parseParamKey(v) ? undefined : `variable="${quote(v)}" is not x, y or a parameter such as W1.0.0`),
   })
-  variable: Variable = 'x';
+  variable: NudgeVariable = 'x';
 
   /** The nudge δ (default 0.05; between −2 and 2, not 0). */
   @property({ attribute: 'delta', converter: numberConverter('delta', -2, 2), check: (d: number) => (d === 0 ? 'delta must not be 0' : undefined) })
   delta = 0.05;
 
-  /** The shared model, when inside `<nn-mathlet>`. */
+  /** The shared model, when inside `<nn-mathlet>`. @internal */
   @consume({ context: modelContext, subscribe: true })
   @state()
   shared?: SharedModel;
@@ -134,8 +138,8 @@ export class NnNudge extends NnElement {
               <td class="linear">${f4(r.linear)}</td>
               <td class="actual">${f4(r.actual)}</td>
               <td class="bars" aria-hidden="true">
-                <span class="bar linear" style="width:${(50 * Math.abs(r.linear)) / max}%;${r.linear < 0 ? 'right:50%' : 'left:50%'}"></span>
-                <span class="bar actual" style="width:${(50 * Math.abs(r.actual)) / max}%;${r.actual < 0 ? 'right:50%' : 'left:50%'}"></span>
+                <span class="bar linear" style=${styleProps(bar(r.linear, max))}></span>
+                <span class="bar actual" style=${styleProps(bar(r.actual, max))}></span>
               </td>
             </tr>`,
           )}
@@ -145,7 +149,7 @@ export class NnNudge extends NnElement {
   }
 
   private onVariable(e: Event): void {
-    this.variable = (e.target as HTMLSelectElement).value as Variable;
+    this.variable = (e.target as HTMLSelectElement).value as NudgeVariable;
     this.emitNative('change');
   }
 

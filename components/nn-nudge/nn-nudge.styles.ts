@@ -39,7 +39,7 @@ export const styles = [
     th,
     td {
       padding: 0.125rem 0.375rem;
-      border-bottom: 1px solid #e2e2e6;
+      border-bottom: 1px solid var(--_border);
       text-align: end;
     }
     th[scope='row'] {
@@ -47,12 +47,12 @@ export const styles = [
       white-space: nowrap;
     }
     tr.dead {
-      color: #5f6368;
-      background: #f1f1f3;
+      color: var(--_muted);
+      background: var(--_surface);
     }
     .tag {
       font-size: 0.75rem;
-      border: 1px solid #8a8a92;
+      border: 1px solid var(--_control);
       border-radius: 0.25rem;
       padding: 0 0.25rem;
     }
@@ -67,11 +67,11 @@ export const styles = [
     }
     .bar.linear {
       top: 0.3rem;
-      background: var(--nn-nudge-linear, #2166ac);
+      background: var(--nn-nudge-linear, var(--_pos));
     }
     .bar.actual {
       top: 0.8rem;
-      background: var(--nn-nudge-actual, #c2410c);
+      background: var(--nn-nudge-actual, var(--_neg));
     }
     @container (max-width: 420px) {
       th,

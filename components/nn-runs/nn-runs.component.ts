@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProps } from '../internal/style-props.js';
 import { NnElement } from '../internal/nn-element.js';
 import { enumConverter, numberConverter } from '../internal/attributes.js';
 import { ResizeController } from '../internal/resize-controller.js';
@@ -39,6 +39,17 @@ interface ChartState {
   drawnSmoothing: number;
 }
 
+/** A message when `store` is not a `RunStore` (from `pageRunStore()` or `new RunStore()`). */
+function storeProblem(store: unknown): string | undefined {
+  return store instanceof RunStore ? undefined : `store must be a RunStore (pageRunStore() or new RunStore()), got ${describeValue(store)}`;
+}
+
+/** A message when `filter` is not a regular expression the dashboard can use. */
+function filterProblem(filter: string): string | undefined {
+  const re = parseFilter(filter);
+  return typeof re === 'string' ? re : undefined;
+}
+
 /**
  * TensorBoard's scalars, histograms and hparams views in the page, over every run the course's labs recorded
  * (saved in the browser, so runs from other pages show after a reload), plus runs opened from a share link. One
@@ -63,17 +74,6 @@ interface ChartState {
  * @cssprop --nn-run-0 - Colour of palette entry 0 (then --nn-run-1 … --nn-run-11); a run keeps its entry.
  * @cssprop --nn-runs-chart-height - Height of each chart (default 200px).
  */
-/** A message when `store` is not a `RunStore` (from `pageRunStore()` or `new RunStore()`). */
-function storeProblem(store: unknown): string | undefined {
-  return store instanceof RunStore ? undefined : `store must be a RunStore (pageRunStore() or new RunStore()), got ${describeValue(store)}`;
-}
-
-/** A message when `filter` is not a regular expression the dashboard can use. */
-function filterProblem(filter: string): string | undefined {
-  const re = parseFilter(filter);
-  return typeof re === 'string' ? re : undefined;
-}
-
 export class NnRuns extends NnElement {
   static override styles = [styles];
 
@@ -272,10 +272,10 @@ export class NnRuns extends NnElement {
         <figcaption>${c.spec.metric}${c.spec.tags.length > 1 ? html` <span class="key">solid: train · dashed: validation</span>` : nothing}</figcaption>
         <div class="plot" tabindex="0" role="slider" aria-label=${label} aria-valuemin=${f.x.domain[0]} aria-valuemax=${f.x.domain[1]}
           aria-valuenow=${at ?? f.x.domain[1]} aria-valuetext=${at === null ? `${c.lines.length} lines` : this.valueText(c, at)}
-          style=${styleMap({ height: `${f.height}px`, width: `${f.width}px` })}
+          style=${styleProps({ height: `${f.height}px`, width: `${f.width}px` })}
           @pointermove=${(e: PointerEvent) => this.point(c, e)} @pointerleave=${() => (this.cursor = null)} @keydown=${(e: KeyboardEvent) => this.key(c, e)}>
           <canvas class="frame" aria-hidden="true"></canvas><canvas class="lines" aria-hidden="true"></canvas>
-          ${at === null ? nothing : html`<div class="cursor" style=${styleMap({ left: `${f.x(at)}px`, top: `${f.top}px`, height: `${f.bottom - f.top}px` })}></div>`}
+          ${at === null ? nothing : html`<div class="cursor" style=${styleProps({ left: `${f.x(at)}px`, top: `${f.top}px`, height: `${f.bottom - f.top}px` })}></div>`}
         </div>
         ${at === null ? nothing : hoverTable(c.lines, at, this.xAxis, this.smoothing > 0)}
       </figure>`;
@@ -299,7 +299,7 @@ export class NnRuns extends NnElement {
         return html`<figure class="chart histogram" data-tag=${tag}>
           <figcaption>${tag}</figcaption>
           <canvas role="img" data-run=${chosen.run.id} data-tag=${tag} aria-label=${`${tag}: ${entries.length} epochs from ${entries[0].epoch} to ${entries.at(-1)!.epoch}, values from ${lo.toPrecision(3)} to ${hi.toPrecision(3)}`}
-            style=${styleMap({ height: `${this.chartHeight()}px`, width: `${this.chartWidth()}px` })}></canvas>
+            style=${styleProps({ height: `${this.chartHeight()}px`, width: `${this.chartWidth()}px` })}></canvas>
         </figure>`;
       })}</div>
     </div>`;

@@ -197,7 +197,7 @@ export const styles = [
       align-items: center;
       min-height: 2.25rem;
       padding: 0.25rem 0.75rem;
-      border: 1px solid #8a8a92;
+      border: 1px solid var(--_control);
       border-radius: 0.375rem;
       cursor: pointer;
     }

@@ -13,17 +13,29 @@ export interface Theme {
   runs: string[];
 }
 
-/** Canvases take colours, not custom properties: the element's, read from its computed style. */
+/**
+ * Canvases take colours, not custom properties: the element's, resolved on a hidden probe inside it, so that a
+ * theme's `light-dark()` pairs (which a canvas cannot parse) arrive as the colour the page's scheme picks.
+ */
 export function themeOf(el: Element): Theme {
-  const cs = getComputedStyle(el);
-  const prop = (name: string, fallback: string) => cs.getPropertyValue(name).trim() || fallback;
-  return {
-    fg: cs.color,
-    bg: prop('--_bg', '#fff'),
-    muted: prop('--_muted', '#5f6368'),
-    grid: prop('--_grid', 'rgba(128,128,128,0.25)'),
-    runs: RUN_PALETTE.map((c, i) => prop(`--nn-run-${i}`, c)),
+  const probe = document.createElement('span');
+  probe.hidden = true;
+  (el.shadowRoot ?? el).append(probe);
+  const color = (value: string) => {
+    probe.style.setProperty('color', value);
+    return getComputedStyle(probe).color;
   };
+  try {
+    return {
+      fg: getComputedStyle(el).color,
+      bg: color('var(--_bg, #fff)'),
+      muted: color('var(--_muted, #5f6368)'),
+      grid: color('var(--_grid, rgba(128,128,128,0.25))'),
+      runs: RUN_PALETTE.map((c, i) => color(`var(--nn-run-${i}, ${c})`)),
+    };
+  } finally {
+    probe.remove();
+  }
 }
 
 /** The plot box and its scales. */

@@ -3,7 +3,7 @@
 import { runHparams, smoothScalars, type HparamValue, type RunRecord } from '../../src/runs/index.js';
 
 /** Okabe–Ito's colours, then six more told apart from them: the defaults of `--nn-run-<i>`. */
-export const RUN_PALETTE = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9', '#000000', '#8c564b', '#7f3c8d', '#11a579', '#e73f74', '#3969ac'];
+export const RUN_PALETTE = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9', 'light-dark(#000000, #e8e8ec)', '#8c564b', '#7f3c8d', '#11a579', '#e73f74', '#3969ac'];
 
 /** The x axes a chart can use (TensorBoard's step / relative, and Keras's epoch). */
 export const X_AXES = ['epoch', 'step', 'relative'] as const;

@@ -1,13 +1,13 @@
 // The dashboard's templates that are not charts: the run list with its filter, the hover table under a chart, and
 // the hparams table. Plain functions of what they show and what they call back.
 import { html, nothing, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProps } from '../internal/style-props.js';
 import type { RunRecord } from '../../src/runs/index.js';
 import { fmt, fmtX, nearest, RUN_PALETTE, type Line, type ShownRun, type TableRow, type XAxis } from './runs-model.js';
 
 /** The CSS colour of palette entry `i`: the page's `--nn-run-<i>`, else the palette's. */
 export const cssColor = (i: number) => `var(--nn-run-${i}, ${RUN_PALETTE[i]})`;
-const swatch = (i: number, dashed = false) => html`<span class="swatch ${dashed ? 'dashed' : ''}" style=${styleMap({ '--c': cssColor(i) })}></span>`;
+const swatch = (i: number, dashed = false) => html`<span class="swatch ${dashed ? 'dashed' : ''}" style=${styleProps({ '--c': cssColor(i) })}></span>`;
 
 // One formatter for every run: making one per call costs about half a millisecond each.
 const DATE = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });

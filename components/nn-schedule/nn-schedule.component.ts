@@ -16,6 +16,7 @@ type ScheduleName = ScheduleSpec['name'];
 /**
  * A learning-rate schedule to pick, edit and read: the rate over steps (or epochs), its formula and its Keras code.
  *
+ * @tagname nn-schedule
  * @summary Pick a learning-rate schedule, edit its parameters, see its curve, formula and Keras code.
  * @fires nn-schedule-change - The student picked a schedule or edited a parameter (`event.spec`, valid).
  * @fires change - The student toggled the log scale.

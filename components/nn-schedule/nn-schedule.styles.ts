@@ -43,7 +43,7 @@ export const styles = [
     }
     .axes text {
       font-size: 11px;
-      fill: var(--nn-fg, #1b1b1f);
+      fill: var(--_fg);
     }
     .ytick {
       text-anchor: end;
@@ -54,11 +54,11 @@ export const styles = [
     }
     path.rate {
       fill: none;
-      stroke: var(--nn-schedule-line, #0072b2);
+      stroke: var(--nn-schedule-line, light-dark(#0072b2, #56b4e9));
       stroke-width: 2;
     }
     circle.cursor {
-      fill: var(--nn-schedule-line, #0072b2);
+      fill: var(--nn-schedule-line, light-dark(#0072b2, #56b4e9));
     }
     .readout {
       flex-direction: row;
@@ -77,7 +77,7 @@ export const styles = [
     pre {
       margin: 0.25rem 0;
       padding: 0.5rem;
-      background: #f6f6f8;
+      background: var(--_surface);
       overflow-x: auto;
       max-width: 100%;
       font-size: 0.8125rem;

@@ -32,6 +32,7 @@ function runStoreProblem(store: unknown): string | undefined {
  * the homework's setups (problems 1 and 6–8). Training runs in slices that yield to the page. Every run goes to the
  * page's run store.
  *
+ * @tagname nn-trainer
  * @summary A 2-D training lab: editor, boundary, curves and gradient sizes, with the homework's presets.
  * @fires nn-epoch-end - After every epoch, with its logs (`panel` 1 is the right-hand setup in a comparison).
  * @fires nn-train-end - When a run ends, with the run (also the `run` property).
@@ -42,6 +43,9 @@ function runStoreProblem(store: unknown): string | undefined {
  * @csspart status - The line with epoch, learning rate, loss and accuracy.
  * @csspart verdict - The final accuracies and the judgement.
  * @csspart weights - The weights' sparsity and histogram.
+ * @csspart boundary-* - The decision map's parts, prefixed: `boundary-plot` is its `<nn-boundary>`'s `plot`.
+ * @csspart curves-* - The accuracy and loss plots' parts, prefixed: `curves-plot` is each `<nn-curves>`'s `plot`.
+ * @csspart gradient-* - The gradient-size plot's parts, prefixed: `gradient-curves-plot` is its `<nn-gradient-flow>`'s `curves-plot`.
  * @csspart error - The message shown for an attribute it cannot use.
  */
 export class NnTrainer extends NnElement implements PanelHost {
@@ -103,6 +107,7 @@ export class NnTrainer extends NnElement implements PanelHost {
     return this.panels.some((p) => p.busy);
   }
 
+  /** For the lab panels. @internal */
   get paintEveryEpoch(): boolean {
     return this.paint === 'epoch';
   }
@@ -187,6 +192,7 @@ export class NnTrainer extends NnElement implements PanelHost {
     this.panels.forEach((p) => p.reset());
   }
 
+  /** For the lab panels. @internal */
   runName(panel: LabPanel): string {
     // The title a student reads first; then which element made it, so two trainers' runs stay apart.
     return `${panel.title} · nn-trainer${this.id ? `#${this.id}` : ''}`;
@@ -210,10 +216,12 @@ export class NnTrainer extends NnElement implements PanelHost {
     this.paintWaiting = undefined;
   }
 
+  /** For the lab panels. @internal */
   epochEnded(panel: LabPanel, epoch: number, logs: Readonly<EpochLogs>): void {
     this.emit(new NnEpochEndEvent(epoch, { ...logs }, panel.index));
   }
 
+  /** For the lab panels. @internal */
   trainEnded(panel: LabPanel, run: LabRun): void {
     this.emit(new NnTrainEndEvent(run, panel.index));
     if (run.status === 'diverged') this.emit(new NnErrorEvent(panel.message, { attribute: 'setup', value: run.spec, cause: run.message }));

@@ -53,7 +53,7 @@ export const styles = [
       display: grid;
       grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr));
       gap: 0.5rem 0.75rem;
-      border: 1px solid #d0d0d8;
+      border: 1px solid var(--_border);
       border-radius: 0.375rem;
       padding: 0.5rem;
       margin: 0.25rem 0 0.5rem;
@@ -82,10 +82,10 @@ export const styles = [
       max-width: 100%;
     }
     input[aria-invalid='true'] {
-      border: 2px solid #b3261e;
+      border: 2px solid var(--_error-line);
     }
     .msg {
-      color: #8c1d18;
+      color: var(--_error-fg);
       font-size: 0.8rem;
     }
     .layers {
@@ -157,7 +157,7 @@ export const styles = [
     }
     .verdict code {
       font-size: 1rem;
-      background: #f0f0f4;
+      background: var(--_surface);
       padding: 0.125rem 0.375rem;
       border-radius: 0.25rem;
     }
@@ -185,7 +185,7 @@ export const styles = [
     }
     .keras pre {
       overflow-x: auto;
-      background: #f6f6f8;
+      background: var(--_surface);
       padding: 0.5rem;
       font-size: 0.8rem;
       max-height: 24rem;

@@ -2,6 +2,7 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import { judgeRun, kernelWeights, sparsity, weightHistogram, type LabData } from '../../src/labs/index.js';
 import { toKerasCode } from '../../src/spec/index.js';
 import type { LabPanel } from './lab-panel.js';
+import { exportParts } from '../internal/parts.js';
 
 export type PointSplit = 'train' | 'validation' | 'test';
 
@@ -80,19 +81,19 @@ export function renderResults(panel: LabPanel, split: PointSplit, pickSplit: (s:
     ${panel.message ? html`<p class="nn-error" role="alert">${panel.message}</p>` : nothing}
     <div class="plots">
       <figure class="boundary">
-        <nn-boundary .model=${panel.boundaryModel} .points=${pointsOf(data, split)} domain=${`${d.x[0]},${d.x[1]},${d.y[0]},${d.y[1]}`}
+        <nn-boundary exportparts=${exportParts('nn-boundary', 'boundary')} .model=${panel.boundaryModel} .points=${pointsOf(data, split)} domain=${`${d.x[0]},${d.x[1]},${d.y[0]},${d.y[1]}`}
           resolution="40" readonly></nn-boundary>
         <figcaption><label>Points <select @change=${(e: Event) => pickSplit((e.target as HTMLSelectElement).value as PointSplit)}>
           ${splits.map((s) => html`<option value=${s} ?selected=${s === split}>${s}</option>`)}</select></label>
           ● class 1 · ■ class 0; colour: predicted probability of class 1</figcaption>
       </figure>
       <div class="curves">
-        <nn-curves metric="accuracy" label="Accuracy per epoch" max-epochs=${total} .yRange=${axes?.accuracy} .runs=${runs}></nn-curves>
-        <nn-curves metric="loss" label="Loss per epoch" log-scale max-epochs=${total} .yRange=${axes?.loss} .runs=${runs}></nn-curves>
+        <nn-curves exportparts=${exportParts('nn-curves', 'curves')} metric="accuracy" label="Accuracy per epoch" max-epochs=${total} .yRange=${axes?.accuracy} .runs=${runs}></nn-curves>
+        <nn-curves exportparts=${exportParts('nn-curves', 'curves')} metric="loss" label="Loss per epoch" log-scale max-epochs=${total} .yRange=${axes?.loss} .runs=${runs}></nn-curves>
       </div>
     </div>
     <p class="subhead">Gradient size per layer</p>
-    <nn-gradient-flow view="training" .yRange=${axes?.gradient} .norms=${norms}></nn-gradient-flow>
+    <nn-gradient-flow exportparts=${exportParts('nn-gradient-flow', 'gradient')} view="training" .yRange=${axes?.gradient} .norms=${norms}></nn-gradient-flow>
     ${renderEnd(panel)}`;
 }
 

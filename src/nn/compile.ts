@@ -2,7 +2,7 @@
  * `compile(model, trainSpec)`: binds the loss to the output layer, picks the accuracy Keras would, and makes a fresh
  * optimizer (as Keras's compile does; fitting again later continues with the same optimizer state).
  */
-import { validateTrainSpec } from '../spec/index.js';
+import { validateTrainSpec } from '../spec/validate-train.js';
 import type { TrainSpec } from '../spec/types.js';
 import { SpecError, type SpecProblem } from './errors.js';
 import { bindLoss, type BoundLoss } from './losses.js';

@@ -2,7 +2,8 @@
  * How the engine refuses bad input: a `SpecError` (from src/spec) whose problems name the field, say what it must
  * be and carry the value found — the same shape the spec validators use, so an element shows both alike.
  */
-import { SpecError, describeValue, type SpecProblem } from '../spec/index.js';
+// From problems.ts itself, not spec/index.ts: the engine's refusals need no validators or schedules.
+import { SpecError, describeValue, type SpecProblem } from '../spec/problems.js';
 
 export { SpecError, describeValue, type SpecProblem };
 

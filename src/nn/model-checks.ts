@@ -3,7 +3,8 @@
  * field, with its path), plus the engine's own limits — Dense layers only, a flat input. Every problem is collected
  * and thrown at once.
  */
-import { LIMITS, validateModelSpec } from '../spec/index.js';
+import { LIMITS } from '../spec/limits.js';
+import { validateModelSpec } from '../spec/validate-model.js';
 import type { ModelSpec } from '../spec/types.js';
 import { describeValue, SpecError, type SpecProblem } from './errors.js';
 

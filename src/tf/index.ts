@@ -92,3 +92,4 @@ export { modelFilesToBlobs, MODEL_JSON_NAME, WEIGHTS_NAME, type ModelFiles } fro
 // The training worker's client and protocol (elements import them from src/worker/index.ts, which loads no TF.js)
 export { TrainingClient, createTrainingWorker, type Endpoint, type TrainHandlers, type ClientEvent } from '../worker/index.js';
 export type * from '../worker/protocol.js';
+export { inProcessClient } from '../worker/in-process.js';

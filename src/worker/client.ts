@@ -115,31 +115,6 @@ export class TrainingClient {
     return new TrainingClient(createTrainingWorker(url));
   }
 
-  /**
-   * A client of a session on this thread (same protocol, through a MessageChannel). Loads TensorFlow.js here;
-   * for tests, Node and pages that cannot start a worker.
-   */
-  static async inProcess(): Promise<TrainingClient> {
-    const { hostSession } = await import('./in-process.js');
-    const channel = new MessageChannel();
-    const session = hostSession(channel.port2);
-    const port = channel.port1;
-    const endpoint: Endpoint = {
-      postMessage: (m, t) => port.postMessage(m, t),
-      addEventListener: (type: string, listener: (event: never) => void) =>
-        port.addEventListener(type as 'message', listener as (event: MessageEvent) => void),
-      // Terminating stops the session too: on this thread nothing else would end its run.
-      close: () => {
-        session.close();
-        port.close();
-        channel.port2.close();
-      },
-    };
-    const client = new TrainingClient(endpoint);
-    port.start();
-    return client;
-  }
-
   /** True once terminated or failed: every call then rejects. */
   get terminated(): boolean {
     return this.dead !== null;

@@ -2,7 +2,7 @@
  * What an element needs to train in a worker, without loading TensorFlow.js on the page: the client and its
  * protocol, the error type, and the TF-free helpers (the CIFAR CNN's spec, model summaries from a spec, confusion
  * matrices and top-k lists, the adapter's label, model files as Blobs). TensorFlow.js loads in the worker only
- * (or on demand, with `TrainingClient.inProcess()`).
+ * (or on this thread with `inProcessClient()` from `nn-mathlets/tf`).
  */
 export { TrainingClient, type Endpoint, type TrainHandlers, type ClientEvent } from './client.js';
 export { createTrainingWorker } from './create-worker.js';

@@ -1,7 +1,7 @@
 /**
  * The worker's side of the protocol: one model, named data sets, at most one training run, and a handler per
  * request type. Transport-free (it posts through a function), so the same code serves a Web Worker, a
- * MessagePort on the main thread (TrainingClient.inProcess) and Node tests.
+ * MessagePort on the main thread (inProcessClient) and Node tests.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { LossName } from '../spec/index.js';

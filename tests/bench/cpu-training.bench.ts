@@ -12,7 +12,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
-// @ts-expect-error -- plain ESM helpers without type declarations
 import { findChrome, CHROME_ARGS } from '../../scripts/chrome-path.mjs';
 // @ts-expect-error -- plain ESM helpers without type declarations
 import { startViteServer } from '../../scripts/vite-shared.mjs';

@@ -4,7 +4,6 @@
  * engine's decisionGrid for the same network alone (the part of each slider update that grows with resolution).
  */
 import puppeteer from 'puppeteer-core';
-// @ts-expect-error -- plain ESM helpers without type declarations
 import { findChrome, CHROME_ARGS } from '../../scripts/chrome-path.mjs';
 // @ts-expect-error -- plain ESM helpers without type declarations
 import { startViteServer } from '../../scripts/vite-shared.mjs';

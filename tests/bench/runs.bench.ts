@@ -5,7 +5,6 @@
  * Beside it, a full redraw (the x axis switched), which rebuilds and draws every line and the frame.
  */
 import puppeteer from 'puppeteer-core';
-// @ts-expect-error -- plain ESM helpers without type declarations
 import { findChrome, CHROME_ARGS } from '../../scripts/chrome-path.mjs';
 // @ts-expect-error -- plain ESM helpers without type declarations
 import { startViteServer } from '../../scripts/vite-shared.mjs';

@@ -5,7 +5,6 @@
  * under 16 ms a frame, as for <nn-cifar>).
  */
 import puppeteer from 'puppeteer-core';
-// @ts-expect-error -- plain ESM helpers without type declarations
 import { findChrome, CHROME_ARGS } from '../../scripts/chrome-path.mjs';
 // @ts-expect-error -- plain ESM helpers without type declarations
 import { startViteServer } from '../../scripts/vite-shared.mjs';

@@ -10,6 +10,7 @@ import * as tf from '@tensorflow/tfjs';
 import { TRANSFER_CLASSES, parseCifar10 } from '../../src/data/index.js';
 import { TRANSFER_RELABEL as RELABEL, cachePlan, compareModels, headSpec, mapPredictions, offerStage, stageSpec, topConvLayers, type ModelComparison, type StagePlan } from '../../src/transfer/index.js';
 import { argmaxRows, cifarCnn, TrainingClient, type DataSource } from '../../src/worker/index.js';
+import { inProcessClient } from '../../src/worker/in-process.js';
 import type { BenchRow } from './types.js';
 
 const DATA = '../shared/data/cifar10';
@@ -60,7 +61,7 @@ function scoreRows(stage: string, c: ModelComparison, images: number): BenchRow[
 
 export default async function bench(): Promise<BenchRow[]> {
   await tf.setBackend('cpu');
-  const client = await TrainingClient.inProcess();
+  const client = inProcessClient();
   const rows: BenchRow[] = [];
   try {
     await client.init({ backend: 'cpu' });

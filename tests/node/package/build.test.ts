@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 const OUT = '.tmp/dist-test';
 
 before(() => {
-  const r = spawnSync(process.execPath, ['scripts/build.mjs', '--outdir', OUT, '--no-types', '--no-manifest'], {
+  const r = spawnSync(process.execPath, ['scripts/build.mjs', '--outdir', OUT, '--no-types', '--no-manifest', '--no-cdn'], {
     encoding: 'utf8',
   });
   assert.equal(r.status, 0, r.stderr);

@@ -4,8 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
-import { backendCandidates, chooseBackend, registerBackendCandidate, timeTrainingSteps, TfError } from '../../../src/tf/index.js';
-import { TrainingClient } from '../../../src/worker/index.js';
+import { backendCandidates, chooseBackend, inProcessClient, registerBackendCandidate, timeTrainingSteps, TfError } from '../../../src/tf/index.js';
 
 await tf.setBackend('cpu');
 const Backend = tf.findBackend('cpu')!.constructor as new () => tf.KernelBackend;
@@ -48,7 +47,7 @@ test('timing a backend that cannot start gives a sample with the reason, not an 
 
 test('measure through the protocol: each candidate is timed, the fastest stays active, no tensor leaks', async () => {
   registerBackendCandidate({ name: 'cpu-copy', label: 'a copy of the CPU' });
-  const client = await TrainingClient.inProcess();
+  const client = await inProcessClient();
   try {
     const first = await client.init();
     // In Node the automatic order starts the library's WebAssembly SIMD path (no WebGPU, no WebGL).
@@ -82,7 +81,7 @@ test('measure through the protocol: each candidate is timed, the fastest stays a
 });
 
 test('stop ends a measurement: it rejects as aborted and the backend init chose stays', async () => {
-  const client = await TrainingClient.inProcess();
+  const client = await inProcessClient();
   try {
     await client.init({ backend: 'cpu' });
     await client.loadData({ source: images(64) });

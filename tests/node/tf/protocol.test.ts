@@ -1,9 +1,10 @@
 // The worker protocol end to end in Node: a TrainingClient talking to a session through a MessageChannel
-// (TrainingClient.inProcess), with transfers, events, pause/resume/stop, errors and terminate.
+// (inProcessClient), with transfers, events, pause/resume/stop, errors and terminate.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
-import { TrainingClient, type BatchProgress, type ClientEvent } from '../../../src/worker/index.js';
+import { inProcessClient } from '../../../src/worker/in-process.js';
+import type { BatchProgress, ClientEvent } from '../../../src/worker/index.js';
 
 await tf.setBackend('cpu');
 
@@ -28,7 +29,7 @@ const SPEC = {
 };
 
 test('load, build, train with events, evaluate, predict, save and load, through the protocol', async () => {
-  const client = await TrainingClient.inProcess();
+  const client = inProcessClient();
   try {
     const report = await client.init({ backend: 'cpu' });
     assert.equal(report.backend, 'cpu');
@@ -71,7 +72,7 @@ test('load, build, train with events, evaluate, predict, save and load, through 
 });
 
 test('pause, resume and stop a run; errors come back named; terminate rejects what is pending', async () => {
-  const client = await TrainingClient.inProcess();
+  const client = inProcessClient();
   await client.init({ backend: 'cpu' });
   const { x, y } = blobData(64);
   await client.loadData({ source: { kind: 'arrays', x, y, count: 64, shape: [2], format: 'float32' } });

@@ -8,6 +8,7 @@ import { HOMEWORK_LABEL_MAP } from '../../../src/data/index.js';
 import type { LayerSpec, TrainSpec } from '../../../src/spec/index.js';
 import { cachePlan } from '../../../src/transfer/index.js';
 import { TrainingClient, type ModelFiles } from '../../../src/worker/index.js';
+import { inProcessClient } from '../../../src/worker/in-process.js';
 import { maxDiff, smallCnn, tinySource, weightsByName } from './helpers.js';
 
 await tf.setBackend('cpu');
@@ -40,7 +41,7 @@ function assertChanged(before: Map<string, Float32Array>, after: Map<string, Flo
 }
 
 async function session(): Promise<TrainingClient> {
-  const client = await TrainingClient.inProcess();
+  const client = inProcessClient();
   await client.init({ backend: 'cpu' });
   await client.loadData({ source: tinySource(), name: 'train' });
   await client.buildModel(smallCnn());
