@@ -4,6 +4,7 @@ import { html, nothing } from 'lit';
 import { CIFAR10_CLASSES, TRANSFER_CLASSES, imageToRGBA } from '../../src/data/index.js';
 import { majorityBaseline, relabelCounts, type ModelComparison } from '../../src/transfer/index.js';
 import { formatDuration, type DataInfo, type ModelInfo, type PredictResult } from '../../src/worker/index.js';
+import { styleProps } from '../internal/style-props.js';
 import type { LabProgress } from './transfer-lab.js';
 
 const pct = (x: number) => (Number.isNaN(x) ? '–' : `${(100 * x).toFixed(1)}%`);
@@ -71,7 +72,7 @@ function matrix(m: number[][], caption: string) {
     <thead><tr><td></td>${TRANSFER_CLASSES.map((n) => html`<th scope="col">${n}</th>`)}</tr></thead>
     <tbody>${m.map((row, t) => {
       const total = row.reduce((a, b) => a + b, 0) || 1;
-      return html`<tr><th scope="row">${TRANSFER_CLASSES[t]}</th>${row.map((v, p) => html`<td class=${p === t ? 'diag' : ''} style="--share: ${v / total}">${v}</td>`)}</tr>`;
+      return html`<tr><th scope="row">${TRANSFER_CLASSES[t]}</th>${row.map((v, p) => html`<td class=${p === t ? 'diag' : ''} style=${styleProps({ '--share': String(v / total) })}>${v}</td>`)}</tr>`;
     })}</tbody></table>`;
 }
 
