@@ -15,5 +15,6 @@ export type { Measured } from './internal/lab-worker.js';
 export type { LabPresetName, LabSetup, LabRun } from '../src/labs/types.js';
 export type { RunStore } from '../src/runs/run-store.js';
 export type { RunRecord } from '../src/runs/types.js';
+export type { ModelComparison } from '../src/transfer/compare.js';
 export type { NnErrorDetail } from './events/nn-error.js';
 export type { NnSettings } from './internal/settings.js';
