@@ -42,10 +42,12 @@ export function clipHalfPlane(h: HalfPlane, d: Domain): Array<[number, number]> 
  * @param scale pixels per unit of the domain (for distances in pixels).
  */
 export function labelPoints(planes: readonly HalfPlane[], d: Domain, scale: number): Array<[number, number] | null> {
-  const lineDistance = (h: HalfPlane, x: number, y: number) => {
+  // Each line as a·x + b·y + c with (a, b) of unit length times the scale, so |a·x + b·y + c| is the distance in
+  // pixels; computed once, since every candidate of every plane measures its distance to every line.
+  const lines = planes.map((h) => {
     const n = Math.hypot(h.w[0], h.w[1]);
-    return n > 0 ? (Math.abs(h.w[0] * x + h.w[1] * y + h.b) / n) * scale : Infinity;
-  };
+    return n > 0 ? [(h.w[0] / n) * scale, (h.w[1] / n) * scale, (h.b / n) * scale] : null;
+  });
   const placed: Array<[number, number]> = [];
   const steps = 24;
   return planes.map((h) => {
@@ -56,10 +58,13 @@ export function labelPoints(planes: readonly HalfPlane[], d: Domain, scale: numb
         const x = d.xMin + ((d.xMax - d.xMin) * i) / steps;
         const y = d.yMin + ((d.yMax - d.yMin) * j) / steps;
         if (h.w[0] * x + h.w[1] * y + h.b > 0) continue;
-        const border = Math.min(x - d.xMin, d.xMax - x, y - d.yMin, d.yMax - y) * scale;
-        const lines = Math.min(...planes.map((q) => lineDistance(q, x, y)));
-        const others = Math.min(Infinity, ...placed.map(([px, py]) => Math.hypot(px - x, py - y) * scale));
-        const score = Math.min(lines, border, others / 2);
+        // The score is the smallest of three distances: a candidate stops counting once it cannot beat the best.
+        let score = Math.min(x - d.xMin, d.xMax - x, y - d.yMin, d.yMax - y) * scale;
+        for (let k = 0; k < lines.length && score > bestScore; k++) {
+          const l = lines[k];
+          if (l) score = Math.min(score, Math.abs(l[0] * x + l[1] * y + l[2]));
+        }
+        for (let k = 0; k < placed.length && score > bestScore; k++) score = Math.min(score, (Math.hypot(placed[k][0] - x, placed[k][1] - y) * scale) / 2);
         if (score > bestScore) [best, bestScore] = [[x, y], score];
       }
     }
