@@ -5,7 +5,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { relabel } from '../../src/data/index.js';
 import { TRANSFER_RELABEL as RELABEL, cachePlan, headSpec, offerStage, stageSpec, topConvLayers, type StageOffer, type StagePlan } from '../../src/transfer/index.js';
 import {
-  TrainingClient,
+  type TrainingClient,
   cifarCnn,
   type ActivationsInfo,
   type BackendName,
@@ -18,6 +18,7 @@ import {
   type PredictResult,
   type TrainResult,
 } from '../../src/worker/index.js';
+import { startTrainingClient } from '../internal/training-client.js';
 
 /** What the progress bar shows. */
 export type LabProgress =
@@ -94,12 +95,16 @@ export class TransferLab implements ReactiveController {
 
   /** The worker, started (and its backend chosen) on first use. */
   async worker(backend: BackendName | 'auto'): Promise<TrainingClient> {
-    const client = (this.client ??= TrainingClient.inWorker());
-    if (!this.backend) {
+    let client = this.client;
+    if (!client) {
+      // Started as every lab starts its worker, so the page's worker URL (configure() or <meta>) applies here too.
+      client = this.client = startTrainingClient();
       client.on((e) => {
         if (e.type === 'load-progress') this.set({ kind: 'loading', loaded: e.loaded, total: e.total });
         else if (e.type === 'activations-progress') this.set({ kind: 'activations', name: e.name, done: e.done, total: e.total });
       });
+    }
+    if (!this.backend) {
       this.backend = await client.init({ backend });
       this.host.requestUpdate();
     }

@@ -34,7 +34,9 @@ ${SNIPPET.replace('https://unpkg.com', cdn.origin)}
 <nn-cifar src="/data/cifar10_tiny_100.bin" subset="20" epochs="1" batch-size="10" grid-size="4" backend="cpu"></nn-cifar>
 </body></html>`;
   // The same page with the worker pointed at a copy on the site's own origin by the documented <meta> tag.
-  const own = page.replace('<head>', '<head><meta name="nn-mathlets:worker-url" content="/own/training.worker.js">');
+  const own = page
+    .replace('<head>', '<head><meta name="nn-mathlets:worker-url" content="/own/training.worker.js">')
+    .replace('</body>', '<nn-transfer src="/data/cifar10_tiny_100.bin" subset="20" backend="cpu"></nn-transfer>\n</body>');
   site = await serve({
     mounts: { '/data/': resolve('..', 'shared', 'data', 'cifar10'), '/own/': resolve(PACKAGE_DIR, 'dist/cdn') },
     pages: { '/': page, '/own-worker.html': own, '/favicon.ico': '' },
@@ -106,12 +108,14 @@ test('a <meta name="nn-mathlets:worker-url"> points the labs at a worker the sit
     if (r.url().endsWith('training.worker.js')) workers.push(r.url());
   });
   await page.goto(`${site.origin}/own-worker.html`, { waitUntil: 'load' });
+  // Each lab starts its own worker, from the site's copy.
   const loaded = await page.evaluate(async () => {
-    await customElements.whenDefined('nn-cifar');
-    return (document.querySelector('nn-cifar') as unknown as { loadData(): Promise<boolean> }).loadData();
+    await Promise.all(['nn-cifar', 'nn-transfer'].map((t) => customElements.whenDefined(t)));
+    const labs = [...document.querySelectorAll('nn-cifar, nn-transfer')] as unknown as Array<{ loadData(): Promise<boolean> }>;
+    return Promise.all(labs.map((l) => l.loadData()));
   });
-  assert.equal(loaded, true);
-  assert.deepEqual(workers, [`${site.origin}/own/training.worker.js`]);
+  assert.deepEqual(loaded, [true, true]);
+  assert.deepEqual(workers, [`${site.origin}/own/training.worker.js`, `${site.origin}/own/training.worker.js`]);
   assert.deepEqual(errors, [], errors.join('\n'));
   await page.close();
 });
