@@ -354,6 +354,8 @@ export class NnRuns extends NnElement {
   /** Redraws what changed: the whole chart after new data, only the smoothed lines after a smoothing change. */
   private drawCharts(): void {
     const figures = this.renderRoot.querySelectorAll<HTMLElement>('figure.chart');
+    // Read once per redraw, not per chart: each read restyles a probe element.
+    let fresh: Theme | undefined;
     this.charts.forEach((c, i) => {
       const fig = figures[i];
       const f = c.frame;
@@ -361,7 +363,7 @@ export class NnRuns extends NnElement {
       const [base, top] = fig.querySelectorAll('canvas');
       const smoothing = this.smoothing > 0;
       if (c.drawnKey !== this.chartsKey || (c.drawnSmoothing > 0) !== smoothing) {
-        this.theme = themeOf(this);
+        this.theme = fresh ??= themeOf(this);
         const ctx = prepare(base, f.width, f.height);
         if (ctx) drawFrame(ctx, f, c.lines, this.shown, this.theme, { axis: this.xAxis, metric: c.spec.metric, smoothing });
         c.drawnKey = this.chartsKey;
