@@ -3,6 +3,7 @@
  * each element's own) — its longest main-thread task, which the contract holds under 50 ms, next to the same element
  * given a small input in the same run. Script time until every part has updated is shown beside it.
  */
+import { writeFileSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
 import { findChrome, CHROME_ARGS } from '../../scripts/chrome-path.mjs';
 // @ts-expect-error -- plain ESM helpers without type declarations
@@ -62,7 +63,10 @@ export default async function boundsBench(): Promise<BenchRow[]> {
     const run = async (name: string, big: boolean) => {
       await page.tracing.start({ categories: ['toplevel', 'devtools.timeline', 'blink.user_timing'] });
       const result = await page.evaluate((n, b) => (window as unknown as { benchBounds: (n: string, b: boolean) => Promise<Result> }).benchBounds(n, b), name, big);
-      const trace = JSON.parse(new TextDecoder().decode((await page.tracing.stop())!)) as { traceEvents: TraceEvent[] };
+      const raw = new TextDecoder().decode((await page.tracing.stop())!);
+      // BOUNDS_TRACE=1 keeps each large input's trace in .tmp/ for a look at what its longest task spent time on.
+      if (big && process.env.BOUNDS_TRACE) writeFileSync(`.tmp/bounds-${name.replace(/\W+/g, '-')}.trace.json`, raw);
+      const trace = JSON.parse(raw) as { traceEvents: TraceEvent[] };
       return { ...result, ...longestTask(trace.traceEvents) };
     };
     const only = process.env.BOUNDS_ONLY?.split(',');
