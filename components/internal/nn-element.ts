@@ -103,24 +103,35 @@ export class NnElement extends LitElement {
   /**
    * Runs `work` over several tasks rather than in the update that asked for it, so that the largest input an
    * element accepts does not block the page for more than the contract's 50 ms at a time. `work` awaits `next()`
-   * between pieces: it gives the event loop a turn, and resolves false once a newer call with the same key has
-   * replaced this one (the work then stops: its result is stale). Meanwhile the element keeps showing what it last
-   * drew. `updateComplete` resolves only when every such piece of work has finished and its result is drawn.
+   * between pieces: it gives the event loop a turn (`turn`: a task by default; `nextFrame` where the browser's own
+   * drawing of each piece must fall in a frame of its own), and resolves false once a newer call with the same key
+   * has replaced this one (the work then stops: its result is stale). The first piece runs after a first turn, or at
+   * once with `now`. Meanwhile the element keeps showing what it last drew. `updateComplete` resolves only when every
+   * such piece of work has finished and its result is drawn.
    */
-  protected inSlices(key: string, work: (next: () => Promise<boolean>) => Promise<void>): void {
+  protected inSlices(key: string, work: (next: () => Promise<boolean>) => Promise<void> | void, options: { turn?: () => Promise<void>; now?: boolean } = {}): void {
+    const turn = options.turn ?? yieldToEventLoop;
     let done: Promise<void> | undefined = undefined;
+    const current = () => this.slices.get(key) === done;
     const next = async () => {
-      await yieldToEventLoop();
-      return this.slices.get(key) === done;
+      await turn();
+      return current();
     };
-    done = (async () => {
-      // A first turn before any work: the update that asked for it ends, and paints, first.
-      if (!(await next())) return;
+    const start = async () => {
+      // The update that asked for it ends, and paints, first.
+      if (!options.now && !(await next())) return;
       await work(next);
-    })().catch((e: unknown) => {
-      if (this.slices.get(key) === done) this.fail(`<${this.localName}> could not show this: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    };
+    let started: Promise<void>;
+    try {
+      started = start();
+    } catch (e) {
+      started = Promise.reject(e);
+    }
+    done = started.catch((e: unknown) => {
+      if (current()) this.fail(`<${this.localName}> could not show this: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
     }).finally(() => {
-      if (this.slices.get(key) === done) this.slices.delete(key);
+      if (current()) this.slices.delete(key);
     });
     this.slices.set(key, done);
   }

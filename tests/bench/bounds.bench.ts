@@ -32,6 +32,7 @@ const SCENARIOS: Array<[name: string, largest: string]> = [
   ['nn-backprop', '4 hidden units'],
   ['nn-activations', 'range 10'],
   ['nn-trainer', 'two setups of 1,000 points and 19,735 weights'],
+  ['nn-runs', '100 runs of 1,000 epochs'],
 ];
 
 /** The longest main-thread task between the page's `bounds-start` and `bounds-end` marks: wall and thread ms. */
