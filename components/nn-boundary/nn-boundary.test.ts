@@ -123,8 +123,10 @@ describe('<nn-boundary>', () => {
   it('draws data points by class, gold ● and purple ■, and the semicircle outline', async () => {
     const data = semicircleTask({ nSamples: 30, randomState: 0 });
     const el = await fixture<NnBoundary>(html`<nn-boundary outline="semicircle" .points=${data}></nn-boundary>`);
-    const gold = el.shadowRoot!.querySelectorAll('circle.datum.gold').length;
-    const purple = el.shadowRoot!.querySelectorAll('rect.datum.purple').length;
+    // One path per class, a subpath per point: circles (arcs) for gold, squares for purple.
+    const marks = (cls: string) => el.shadowRoot!.querySelector(`path.datum.${cls}`)!.getAttribute('d')!.split('M').slice(1);
+    const gold = marks('gold').filter((m) => m.includes('a')).length;
+    const purple = marks('purple').filter((m) => m.endsWith('z')).length;
     expect(gold).to.equal(data.y.filter((v) => v === 1).length);
     expect(purple).to.equal(data.y.filter((v) => v === 0).length);
     expect(el.shadowRoot!.querySelector('path.outline')).to.exist;

@@ -1,6 +1,5 @@
 import { nothing, svg } from 'lit';
 import { clipHalfPlane, labelPoints, type HalfPlane } from './half-plane.js';
-import { renderMarker } from './marks.js';
 import type { Domain, PlotTransform } from './transform.js';
 
 /** Data points drawn over the map: rows `[x, y]` and their class labels (1 gold ●, 0 purple ■). */
@@ -41,12 +40,21 @@ export function renderHalfPlanes(t: PlotTransform, planes: HalfPlane[], view: Do
   })}`;
 }
 
-/** The data, gold ● and purple ■. */
+/**
+ * The data, gold ● and purple ■, as one path per class: 1,000 points as 1,000 elements cost the page about 20 ms
+ * to build, style and paint each time the data changed. Each point is one subpath (`M`), a circle or a square.
+ */
 export function renderPoints(t: PlotTransform, pts: BoundaryPoints) {
-  const marks = [];
+  const r = 3.5;
+  const s = r * 0.9;
+  let gold = '';
+  let purple = '';
   for (let i = 0; i < pts.y.length; i++) {
     const [x, y] = t.toPixel(pts.X[i][0], pts.X[i][1]);
-    marks.push(renderMarker(x, y, pts.y[i] === 1 ? 'gold' : 'purple', 3.5, 'datum'));
+    if (pts.y[i] === 1) gold += `M${hundredths(x - r)},${hundredths(y)}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`;
+    else purple += `M${hundredths(x - s)},${hundredths(y - s)}h${2 * s}v${2 * s}h${-2 * s}z`;
   }
-  return svg`<g class="points" aria-hidden="true">${marks}</g>`;
+  return svg`<g class="points" aria-hidden="true"><path class="datum purple" d=${purple}></path><path class="datum gold" d=${gold}></path></g>`;
 }
+
+const hundredths = (v: number) => Math.round(v * 100) / 100;
