@@ -2,15 +2,8 @@
  * The small-network engine: Keras-faithful Dense networks on Float64Arrays, their training, and introspection.
  * Every model method is also a free function taking the model (`fit(model, x, y)` = `model.fit(x, y)`).
  */
-export {
-  Sequential,
-  sequential,
-  buildModel,
-  modelToJSON,
-  type SequentialJSON,
-  type SequentialOptions,
-  type WeightInput,
-} from './sequential.js';
+export { Sequential, sequential, buildModel, type SequentialOptions } from './sequential.js';
+export { Network, modelToJSON, type SequentialJSON, type WeightInput } from './network.js';
 export { dense, type DenseLayer, type DenseOptions } from './dense.js';
 export { compile, trainSpecProblems, type CompiledState } from './compile.js';
 export { modelSpecProblems } from './model-checks.js';
