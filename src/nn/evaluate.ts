@@ -7,7 +7,7 @@ import { toLabels, toMatrix, type LabelInput, type Matrix, type MatrixInput } fr
 import { accuracySum } from './metrics.js';
 import { activityPenaltySum, forwardBatch, weightPenalty } from './passes.js';
 import type { Network } from './network.js';
-import { makeWorkspace, type Workspace } from './workspace.js';
+import { isOutdated, makeWorkspace, type Workspace } from './workspace.js';
 
 /** Rows per forward chunk for inference: big enough to amortise the loop set-up, small enough to stay in cache. */
 export const INFERENCE_CHUNK = 256;
@@ -34,7 +34,7 @@ function architectureKey(model: Network, labelWidth: number, kind: string): stri
 function sharedWorkspace(model: Network, labelWidth: number, kind: 'inference' | 'gradients'): Workspace {
   const key = architectureKey(model, labelWidth, kind);
   let ws = sharedSpaces.get(key);
-  if (!ws) {
+  if (!ws || isOutdated(ws)) {
     if (sharedSpaces.size >= SHARED_SPACES_MAX) sharedSpaces.clear();
     ws = makeWorkspace(model.layers, model.inputDim, INFERENCE_CHUNK, labelWidth, { gradients: kind === 'gradients' });
     sharedSpaces.set(key, ws);
@@ -46,7 +46,7 @@ function sharedWorkspace(model: Network, labelWidth: number, kind: 'inference' |
 export function inferenceWorkspace(model: Network): Workspace {
   let ws = inferenceSpaces.get(model);
   const width = model.compiled?.loss.labelWidth ?? model.outputDim;
-  if (!ws || ws.y.length < INFERENCE_CHUNK * width) {
+  if (!ws || isOutdated(ws) || ws.y.length < INFERENCE_CHUNK * width) {
     ws = sharedWorkspace(model, width, 'inference');
     inferenceSpaces.set(model, ws);
   }
@@ -60,7 +60,7 @@ export function inferenceWorkspace(model: Network): Workspace {
  */
 export function gradientWorkspace(model: Network): Workspace {
   let ws = gradientSpaces.get(model);
-  if (!ws) {
+  if (!ws || isOutdated(ws)) {
     ws = sharedWorkspace(model, model.outputDim, 'gradients');
     gradientSpaces.set(model, ws);
   }
@@ -76,7 +76,7 @@ const trainingSpaces = new WeakMap<Network, { ws: Workspace; inUse: boolean }>()
  */
 export function trainingWorkspace(model: Network, capacity: number, labelWidth: number): { ws: Workspace; release: () => void } {
   const cached = trainingSpaces.get(model);
-  if (cached && !cached.inUse && cached.ws.capacity === capacity && cached.ws.y.length === capacity * labelWidth) {
+  if (cached && !cached.inUse && !isOutdated(cached.ws) && cached.ws.capacity === capacity && cached.ws.y.length === capacity * labelWidth) {
     cached.inUse = true;
     return { ws: cached.ws, release: () => void (cached.inUse = false) };
   }

@@ -99,5 +99,5 @@ export { chainRulePaths, type ChainRulePathOptions } from './introspection/chain
 export { deadUnits, deadUnitsOn } from './introspection/dead-units.js';
 export { layerGradientNorms } from './introspection/layer-gradient-norms.js';
 export { decisionGrid, type DecisionGridOptions } from './decision-grid.js';
-export { useWasmKernels, wasmKernelsActive } from './wasm/runtime.js';
+export { loadWasmKernels, useWasmKernels, wasmKernelsActive } from './wasm/runtime.js';
 export type * from './introspection-types.js';
