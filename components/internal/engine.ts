@@ -97,10 +97,14 @@ export function outputParamGradient(model: Classifier, x: readonly [number, numb
   return layer.kernel[ref.from * units + ref.to] * n;
 }
 
-/** The probability of output unit `unit` (-1: the last) on a res×res grid over `domain`, row 0 at the top (into `into` when given). */
-export function decisionGrid(model: Classifier, domain: Domain, res: number, unit: number, into?: Float32Array): Float32Array {
+/**
+ * The probability of output unit `unit` (-1: the last) on a res×res grid over `domain`, row 0 at the top (into `into`
+ * when given; only rows [from, to) when `rows` is given).
+ */
+export function decisionGrid(model: Classifier, domain: Domain, res: number, unit: number, into?: Float32Array, rows?: readonly [number, number]): Float32Array {
   return engineDecisionGrid(model, {
     into,
+    rows,
     xRange: [domain.xMin, domain.xMax],
     yRange: [domain.yMin, domain.yMax],
     resolution: res,

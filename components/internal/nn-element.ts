@@ -2,6 +2,7 @@ import { LitElement, html, nothing, render, type PropertyDeclaration, type Prope
 import { state } from 'lit/decorators.js';
 import { NnErrorEvent, type NnErrorDetail } from '../events/nn-error.js';
 import { PropertyGuard } from './property-guard.js';
+import { yieldToEventLoop } from '../../src/nn/event-loop.js';
 
 /**
  * The base of every nn-* element: a typed `emit()`, an idempotent `define()`, and the element contract. Every public
@@ -34,6 +35,8 @@ export class NnElement extends LitElement {
   private keepMessage = false;
   /** The properties put back after a crash: setting any of them again (even to the same value) updates. */
   private crashed: PropertyKey[] = [];
+  /** Work running in slices (see `inSlices`), by key: the latest call's. */
+  private readonly slices = new Map<string, Promise<void>>();
 
   /** Dispatches one of the library's typed events (or a native `input`/`change`) from the host. */
   emit<E extends Event>(event: E): E {
@@ -95,6 +98,61 @@ export class NnElement extends LitElement {
     }
     this.emit(new NnErrorEvent(message, { cause: error }));
     if (this.renderRoot) render(html`<p part="error" class="nn-error" role="alert">${message}</p>`, this.renderRoot, this.renderOptions);
+  }
+
+  /**
+   * Runs `work` over several tasks rather than in the update that asked for it, so that the largest input an
+   * element accepts does not block the page for more than the contract's 50 ms at a time. `work` awaits `next()`
+   * between pieces: it gives the event loop a turn (`turn`: a task by default; `nextFrame` where the browser's own
+   * drawing of each piece must fall in a frame of its own), and resolves false once a newer call with the same key
+   * has replaced this one (the work then stops: its result is stale). The first piece runs after a first turn, or at
+   * once with `now`. Meanwhile the element keeps showing what it last drew. `updateComplete` resolves only when every
+   * such piece of work has finished and its result is drawn.
+   */
+  protected inSlices(key: string, work: (next: () => Promise<boolean>) => Promise<void> | void, options: { turn?: () => Promise<void>; now?: boolean } = {}): void {
+    const turn = options.turn ?? yieldToEventLoop;
+    let done: Promise<void> | undefined = undefined;
+    const current = () => this.slices.get(key) === done;
+    const next = async () => {
+      await turn();
+      return current();
+    };
+    const start = async () => {
+      // The update that asked for it ends, and paints, first.
+      if (!options.now && !(await next())) return;
+      await work(next);
+    };
+    let started: Promise<void>;
+    try {
+      started = start();
+    } catch (e) {
+      started = Promise.reject(e);
+    }
+    done = started.catch((e: unknown) => {
+      if (current()) this.fail(`<${this.localName}> could not show this: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    }).finally(() => {
+      if (current()) this.slices.delete(key);
+    });
+    this.slices.set(key, done);
+  }
+
+  /** Stops the work running under `key`, if any: its result is not wanted any more. */
+  protected cancelSlices(key: string): void {
+    this.slices.delete(key);
+  }
+
+  /** True while work started by `inSlices` under `key` runs. */
+  protected slicing(key: string): boolean {
+    return this.slices.has(key);
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let drawn = await super.getUpdateComplete();
+    while (this.slices.size) {
+      await Promise.all(this.slices.values());
+      drawn = await super.getUpdateComplete();
+    }
+    return drawn;
   }
 
   /** Shows `message` in the element and fires `nn-error`; the caller keeps its last good state. */

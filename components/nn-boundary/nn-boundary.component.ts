@@ -20,6 +20,11 @@ export type { HalfPlane, BoundaryPoints };
 
 
 const OUTLINES = ['semicircle', 'none'] as const;
+/**
+ * Grid cells × model weights up to which a map is computed in the update itself (about 6 ms; the mathlet's maps, a
+ * lab's 40×40 map of up to 3,750 weights); a larger map takes a band of rows per task.
+ */
+const SYNC_GRID_WORK = 6_000_000;
 
 /**
  * The 2-D input space coloured by a classifier's predicted probability, with the data, the task's outline and a
@@ -108,6 +113,10 @@ export class NnBoundary extends NnElement {
   private readonly size = new ResizeController(this, () => this.renderRoot.querySelector?.('.plot'));
   private readonly scratch = document.createElement('canvas');
   private grid?: Float32Array;
+  /** The array the last map was in, for the next one computed in bands. */
+  private spare?: Float32Array;
+  /** The model or view changed while a map was computed in bands: compute again when it is done. */
+  private gridAgain = false;
   /** Counts grids computed: the map is repainted when it moves on. */
   private gridVersion = 0;
   private gridFor?: unknown;
@@ -135,8 +144,7 @@ export class NnBoundary extends NnElement {
     const key = [this.classifier, this.shared?.net, this.outputUnit, this.resolution, this.domain];
     if (!this.gridFor || key.some((k, i) => k !== (this.gridFor as unknown[])[i])) {
       this.gridFor = key;
-      this.grid = this.computeGrid();
-      this.gridVersion++;
+      this.computeGrid();
     }
   }
 
@@ -148,19 +156,64 @@ export class NnBoundary extends NnElement {
       : undefined;
   }
 
-  private computeGrid(): Float32Array | undefined {
+  /**
+   * The map of the current model and view. Up to SYNC_GRID_WORK it is computed in this update. A larger one is
+   * computed a band of rows per task, from a copy of the weights (a lab trains the model meanwhile), into a spare
+   * array: the map on screen stays until the new one is whole. A change while it runs is drawn after it, so a map
+   * that changes every frame still gets drawn.
+   */
+  private computeGrid(): void {
     const model = this.classifier;
-    if (!model) return undefined;
+    const n = this.resolution * this.resolution;
+    if (model && model.params.length * n > SYNC_GRID_WORK) {
+      if (this.slicing('grid')) this.gridAgain = true;
+      else this.sliceGrid();
+      return;
+    }
+    this.cancelSlices('grid');
+    if (!model) return this.setGrid(undefined);
     try {
       // Into the last grid's array when the size allows: a fresh 256×256 Float32Array per slider move cost more
       // (allocation and the garbage collector) than computing the grid itself.
-      const n = this.resolution * this.resolution;
-      const into = this.grid?.length === n ? this.grid : new Float32Array(n);
-      return decisionGrid(model, this.view, this.resolution, this.outputUnit, into);
+      this.setGrid(decisionGrid(model, this.view, this.resolution, this.outputUnit, this.grid?.length === n ? this.grid : new Float32Array(n)));
     } catch (e) {
-      this.fail(`Cannot draw this model: ${e instanceof Error ? e.message : String(e)}`, { attribute: 'model', cause: e });
-      return undefined;
+      this.gridFailed(e);
     }
+  }
+
+  private sliceGrid(): void {
+    this.gridAgain = false;
+    const source = this.classifier!;
+    const { resolution: res, view, outputUnit: unit } = this;
+    const model = source.clone();
+    model.compiled = source.compiled;
+    const band = Math.max(1, Math.floor(SYNC_GRID_WORK / (model.params.length * res)));
+    this.inSlices('grid', async (next) => {
+      const into = this.spare?.length === res * res ? this.spare : new Float32Array(res * res);
+      try {
+        for (let from = 0; from < res; from += band) {
+          if (from > 0 && !(await next())) return;
+          decisionGrid(model, view, res, unit, into, [from, Math.min(res, from + band)]);
+        }
+      } catch (e) {
+        this.gridFailed(e);
+        return this.requestUpdate();
+      }
+      this.spare = this.grid;
+      this.setGrid(into);
+      this.requestUpdate();
+      if (this.gridAgain) this.sliceGrid();
+    });
+  }
+
+  private gridFailed(e: unknown): void {
+    this.fail(`Cannot draw this model: ${e instanceof Error ? e.message : String(e)}`, { attribute: 'model', cause: e });
+    this.setGrid(undefined);
+  }
+
+  private setGrid(grid: Float32Array | undefined): void {
+    this.grid = grid;
+    this.gridVersion++;
   }
 
   protected override updated(): void {

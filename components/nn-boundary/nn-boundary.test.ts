@@ -85,6 +85,41 @@ describe('<nn-boundary>', () => {
     expect(Number(canvasOf(el).dataset.paints)).to.equal(Number(paints) + 1);
   });
 
+  it('computes a large map a band of rows per task, from the weights it was given, and draws the latest', async () => {
+    // 865 weights at 256×256: too much for one task, so it comes in bands while the old map stays on screen.
+    const big = (seed: number) => sequential([dense(27, { activation: 'relu' }), dense(27, { activation: 'relu' }), dense(1, { activation: 'sigmoid' })], { inputShape: [2], seed });
+    const gridOf = (el: NnBoundary) => (el as unknown as { grid: Float32Array }).grid;
+    const want = (m: ReturnType<typeof big>) => decisionGrid(m, { xRange: [0, 1], yRange: [0, 1], resolution: 256 });
+    const el = await fixture<NnBoundary>(html`<nn-boundary style="width:200px" resolution="256" .model=${sigmoidNet()}></nn-boundary>`);
+    await painted(el);
+    const paints = Number(canvasOf(el).dataset.paints);
+    const model = big(1);
+    const expected = want(model);
+    el.model = model;
+    await new Promise((r) => requestAnimationFrame(r));
+    expect(Number(canvasOf(el).dataset.paints)).to.equal(paints);
+    // A lab trains the model it shows: weights changed meanwhile do not tear the map being computed.
+    await new Promise((r) => setTimeout(r));
+    model.params.fill(0);
+    await painted(el);
+    expect(Number(canvasOf(el).dataset.paints)).to.equal(paints + 1);
+    expect(gridOf(el)).to.deep.equal(expected);
+    // A new model every frame (a lab training): the map still arrives, and shows the last one.
+    let last = model;
+    for (let seed = 2; seed < 8; seed++) {
+      el.model = last = big(seed);
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+    await painted(el);
+    expect(gridOf(el)).to.deep.equal(want(last));
+    // Back to a small model while a large map is computed: the small one is drawn, and stays.
+    el.model = big(9);
+    await new Promise((r) => setTimeout(r));
+    el.model = sigmoidNet();
+    await painted(el);
+    expect(gridOf(el)).to.deep.equal(decisionGrid(sigmoidNet(), { xRange: [0, 1], yRange: [0, 1], resolution: 256 }));
+  });
+
   it('draws data points by class, gold ● and purple ■, and the semicircle outline', async () => {
     const data = semicircleTask({ nSamples: 30, randomState: 0 });
     const el = await fixture<NnBoundary>(html`<nn-boundary outline="semicircle" .points=${data}></nn-boundary>`);

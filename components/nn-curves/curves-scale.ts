@@ -59,40 +59,54 @@ export function tickLabel(v: number): string {
 }
 
 /**
- * An SVG path through the finite points; a gap where a value is missing or cannot be drawn. With more points than
- * `columns` (the plot's width in pixels), each pixel column keeps only its lowest and highest point, in order: the
- * same picture (spikes included) for a fraction of the path.
+ * An SVG path through the finite points; a gap where a value is missing or cannot be drawn. Points that fall in one
+ * pixel column (more epochs than pixels, or a long x axis that squeezes a run into a few columns) are drawn by their
+ * lowest and highest point, in order: the same picture, spikes included, with a path as long as the plot is wide
+ * rather than as long as the run (32 runs squeezed by max-epochs 1,000,000 built 40,000 points, a 50 ms task).
  */
-export function linePath(values: ArrayLike<number>, x: (i: number) => number, y: Scale, columns = Infinity): string {
+export function linePath(values: ArrayLike<number>, x: (i: number) => number, y: Scale): string {
   const n = values.length;
-  const perColumn = n > 2 * columns ? n / columns : 1;
   let d = '';
   let pen = false;
   const point = (i: number) => {
-    // Rounded by arithmetic, not toFixed: this runs for every point of every line on every redraw while training.
-    d += (pen ? 'L' : 'M') + Math.round(x(i) * 10) / 10 + ',' + Math.round(y(values[i]) * 10) / 10;
+    d += (pen ? 'L' : 'M') + tenths(x(i)) + ',' + tenths(y(values[i]));
     pen = true;
   };
-  const drawable = (v: number) => Number.isFinite(v) && !(y.log && v <= 0);
-  for (let start = 0; start < n; ) {
-    const end = Math.min(n, perColumn === 1 ? start + 1 : Math.floor(start + perColumn) || start + 1);
-    let lo = -1;
-    let hi = -1;
-    for (let i = start; i < end; i++) {
-      const v = values[i];
-      if (!drawable(v)) {
-        if (lo >= 0) emit(lo, hi, point);
-        lo = hi = -1;
-        pen = false;
-        continue;
-      }
-      if (lo < 0 || v < values[lo]) lo = i;
-      if (hi < 0 || v > values[hi]) hi = i;
+  let column = NaN;
+  let lo = -1;
+  let hi = -1;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (!Number.isFinite(v) || (y.log && v <= 0)) {
+      if (lo >= 0) emit(lo, hi, point);
+      lo = hi = -1;
+      pen = false;
+      continue;
     }
-    if (lo >= 0) emit(lo, hi, point);
-    start = end;
+    const c = Math.floor(x(i));
+    if (c !== column) {
+      if (lo >= 0) emit(lo, hi, point);
+      lo = hi = -1;
+      column = c;
+    }
+    if (lo < 0 || v < values[lo]) lo = i;
+    if (hi < 0 || v > values[hi]) hi = i;
   }
+  if (lo >= 0) emit(lo, hi, point);
   return d;
+}
+
+const DIGIT = ['', '.1', '.2', '.3', '.4', '.5', '.6', '.7', '.8', '.9'];
+
+/**
+ * `v` rounded to 0.1 as a string, as `String(Math.round(v * 10) / 10)` writes it. This runs for every point of every
+ * line on every redraw: a whole number and a digit from a table are converted 4× faster than a fraction.
+ */
+function tenths(v: number): string {
+  const r = Math.round(v * 10);
+  if (!(r >= 0 && r < 2 ** 31)) return String(r / 10);
+  const whole = (r / 10) | 0;
+  return whole + DIGIT[r - whole * 10];
 }
 
 /** The bucket's lowest and highest points, in the order they came (one point when they are the same). */

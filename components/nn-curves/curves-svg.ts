@@ -43,8 +43,8 @@ function niceEpochStep(n: number): number {
 export function lines(series: readonly Series[], f: Frame, smoothing: boolean): SVGTemplateResult[] {
   return series.map(
     (s) => svg`<g class="series ${s.kind}" style=${styleProps({ '--c': s.color, '--d': s.dash || 'none' })}>
-      ${smoothing ? svg`<path class="raw" d=${linePath(s.raw, f.x, f.y, f.right - f.left)}></path>` : nothing}
-      <path class="line" d=${linePath(s.smooth, f.x, f.y, f.right - f.left)}></path>
+      ${smoothing ? svg`<path class="raw" d=${linePath(s.raw, f.x, f.y)}></path>` : nothing}
+      <path class="line" d=${linePath(s.smooth, f.x, f.y)}></path>
     </g>`,
   );
 }

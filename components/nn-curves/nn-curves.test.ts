@@ -163,6 +163,23 @@ describe('<nn-curves>', () => {
     expect(bottom - lowest).to.be.below(20);
   });
 
+  it('draws a run squeezed by max-epochs into a few pixel columns with a few points, to the tenth of a pixel', async () => {
+    const values = Array.from({ length: 300 }, (_, i) => 0.5 + 0.3 * Math.sin(i / 7));
+    const el = await fixture<NnCurves>(html`<nn-curves style="width: 500px" max-epochs="1000000" .runs=${[{ name: 'short', scalars: { accuracy: values } }]}></nn-curves>`);
+    await new Promise((r) => setTimeout(r, 50));
+    await el.updateComplete;
+    const d = el.shadowRoot!.querySelector('path.line')!.getAttribute('d')!;
+    const points = d.split(/[ML]/).filter(Boolean).map((p) => p.split(','));
+    // 300 epochs of 1,000,000 fall in one pixel column: its lowest and highest point.
+    expect(points).to.have.length(2);
+    for (const p of points) for (const c of p) expect(c).to.match(/^\d+(\.\d)?$/);
+    const ys = points.map((p) => Number(p[1]));
+    // The highest value (0.8) and the lowest (0.2) are the two points drawn.
+    const axis = el.shadowRoot!.querySelector('line.axis')!;
+    expect(Math.max(...ys)).to.be.at.most(Number(axis.getAttribute('y1')));
+    expect(Math.abs(ys[0] - ys[1])).to.be.above(50);
+  });
+
   it('says so when there are no runs, and is accessible, also at phone width', async () => {
     await setViewport({ width: 360, height: 640 });
     const el = await fixture<NnCurves>(html`<nn-curves></nn-curves>`);

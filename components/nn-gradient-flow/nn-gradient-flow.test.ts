@@ -3,6 +3,7 @@ import { setViewport } from '@web/test-runner-commands';
 import './nn-gradient-flow.js';
 import type { NnGradientFlow } from './nn-gradient-flow.js';
 import type { NnCurves } from '../nn-curves/nn-curves.js';
+import { gradientByDepth } from '../../src/labs/index.js';
 
 const curves = (el: NnGradientFlow) => el.shadowRoot!.querySelector('nn-curves') as NnCurves;
 const series = (el: NnGradientFlow, name: string) => curves(el).runs.find((r) => r.name === name)!.scalars['gradient size'] as number[];
@@ -34,6 +35,26 @@ describe('<nn-gradient-flow>', () => {
     await el.updateComplete;
     expect(el.depth).to.equal(15);
     expect(series(el, 'relu')).to.have.length(15);
+  });
+
+  it('computes a deep, wide network over several tasks: the old lines stay until all four new ones are ready', async () => {
+    const el = await fixture<NnGradientFlow>(html`<nn-gradient-flow depth="5"></nn-gradient-flow>`);
+    el.depth = 30;
+    el.units = 32;
+    el.seed = 7;
+    // The update that took the new sizes still draws the old lines: the work runs in later tasks.
+    await new Promise((r) => requestAnimationFrame(r));
+    expect(series(el, 'sigmoid')).to.have.length(5);
+    await el.updateComplete;
+    expect(curves(el).runs.map((r) => r.name)).to.deep.equal(['sigmoid', 'tanh', 'relu', 'leaky_relu']);
+    for (const a of ['sigmoid', 'relu'] as const)
+      expect(series(el, a)).to.deep.equal(gradientByDepth({ activation: a, depth: 30, units: 32, seed: 7 }));
+    // A change while it runs: only the latest sizes are drawn.
+    el.units = 31;
+    await new Promise((r) => setTimeout(r));
+    el.units = 30;
+    await el.updateComplete;
+    expect(series(el, 'tanh')).to.deep.equal(gradientByDepth({ activation: 'tanh', depth: 30, units: 30, seed: 7 }));
   });
 
   it('training view: one line per layer over the epochs', async () => {

@@ -21,6 +21,12 @@ const TYPESET_CACHE = 256;
  * refuses inline styles, or whose Trusted Types refuse HTML strings, shows them as any other page does. A shown
  * formula is a clone of the cached tree (cloning copies styles, which CSP allows).
  */
+/**
+ * Formulas up to this length are typeset in the update that asked for them (a 200-character one takes about 6 ms);
+ * a longer one in a task of its own.
+ */
+const SYNC_TEX_LENGTH = 200;
+
 function renderTex(kit: KatexKit, tex: string, display: boolean): HTMLElement {
   const key = `${display ? 'D' : 'I'}${tex}`;
   const hit = typeset.get(key);
@@ -152,8 +158,21 @@ export class NnMath extends NnElement {
       );
       return;
     }
+    const display = this.display;
+    if (tex.length > SYNC_TEX_LENGTH) {
+      // Typeset in a task of its own, even from the cache: KaTeX's script, and the browser's layout of a long formula
+      // (its MathML most of all), would each take half of a long task if they ran with the update of the element
+      // that set the TeX (part (c) of <nn-mathlet>). The formula shown so far stays meanwhile.
+      this.inSlices('typeset', async () => this.typesetNow(kit, tex, display));
+      return;
+    }
+    this.cancelSlices('typeset');
+    this.typesetNow(kit, tex, display);
+  }
+
+  private typesetNow(kit: KatexKit, tex: string, display: boolean): void {
     try {
-      this.rendered = renderTex(kit, tex, this.display);
+      this.rendered = renderTex(kit, tex, display);
       this.clearError();
     } catch (e) {
       this.rendered = null;

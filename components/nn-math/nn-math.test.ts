@@ -54,6 +54,38 @@ describe('<nn-math>', () => {
     expect(el.shadowRoot!.querySelectorAll('.katex')).to.have.length(1);
   });
 
+  it('typesets a long formula in a task of its own, showing the last one meanwhile; a later short one wins', async () => {
+    const el = await fixture<NnMath>(html`<nn-math tex="y = 1"></nn-math>`);
+    const text = () => el.shadowRoot!.querySelector('annotation')?.textContent;
+    const long = `y = ${'a_1 + '.repeat(60)}z`;
+    // The update that takes the new TeX (microtasks later, in this task) still shows the old formula.
+    const microtasks = async () => {
+      for (let i = 0; i < 10; i++) await Promise.resolve();
+    };
+    el.tex = long;
+    await microtasks();
+    expect(el.tex).to.equal(long);
+    expect(text()).to.equal('y = 1');
+    await el.updateComplete;
+    expect(text()).to.equal(long);
+    // From the cache too: the element that set it is laid out first, the formula in the next frame.
+    el.tex = 'y = 2';
+    await el.updateComplete;
+    el.tex = long;
+    await microtasks();
+    expect(text()).to.equal('y = 2');
+    await el.updateComplete;
+    expect(text()).to.equal(long);
+    // A long formula still waiting is dropped when a short one follows.
+    el.tex = `${long} + w`;
+    await el.updateComplete.then(() => undefined, () => undefined);
+    el.tex = `${long} + v`;
+    el.tex = 'y = 3';
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r, 20));
+    expect(text()).to.equal('y = 3');
+  });
+
   it('shows a parse error in place and fires nn-error, never throws', async () => {
     const el = await fixture<NnMath>(html`<nn-math tex="x"></nn-math>`);
     const ev = oneEvent(el, 'nn-error');

@@ -16,7 +16,8 @@ import {
   type RunStoreChange,
 } from '../../src/runs/index.js';
 import { assignColors, chartsFor, linesFor, matches, nearest, parseFilter, resmooth, sortRows, tableOf, X_AXES, type ChartSpec, type Line, type ShownRun, type XAxis } from './runs-model.js';
-import { drawFrame, drawLines, frameFor, prepare, themeOf, type Frame, type Theme } from './runs-chart.js';
+import { drawFaint, drawFrame, drawLines, frameFor, linesByRun, prepare, themeOf, WIDE_LINES_UP_TO, type Frame, type Theme } from './runs-chart.js';
+import { afterNextFrame } from '../internal/next-frame.js';
 import { drawHistograms } from './runs-histograms.js';
 import { actionsBar, hoverTable, hparamsTable, runList } from './runs-views.js';
 import { copyShareLink, download, downloadCsv, downloadJson, downloadZip } from './runs-files.js';
@@ -31,6 +32,9 @@ const WIDE = 760;
 const LIST_WIDTH = 252;
 
 /** One drawn chart: its spec, lines and frame, and what its canvases last showed. */
+/** Hairline points a frame draws (about 10 ms where a canvas is drawn without a GPU); see drawCharts. */
+const FRAME_WORK = 100_000;
+
 interface ChartState {
   spec: ChartSpec;
   lines: Line[];
@@ -57,6 +61,9 @@ function filterProblem(filter: string): string | undefined {
  * epoch, optimizer step or time, a log scale, a table of every run's value under the cursor, and markers for early
  * stopping, the restored epoch, learning-rate changes and a NaN loss. Exports a TensorBoard log directory (zip),
  * one run's event file, CSV and JSON; imports JSON; copies a link that reopens the selected runs.
+ *
+ * Up to 4 runs are drawn in 1.5 px lines, more in lines one device pixel wide; a redraw with many points is drawn
+ * some runs a frame (100 runs of 1,000 epochs take a few frames), so the page never waits on it.
  *
  * @tagname nn-runs
  * @summary A run dashboard: TensorBoard's scalars, histograms and hparams, export, import and share links.
@@ -351,27 +358,59 @@ export class NnRuns extends NnElement {
     else if (this.view === 'histograms') this.drawHistogramView();
   }
 
-  /** Redraws what changed: the whole chart after new data, only the smoothed lines after a smoothing change. */
+  /**
+   * Redraws what changed: the whole chart after new data, only the smoothed lines after a smoothing change. A frame
+   * draws at most FRAME_WORK hairline points, whole runs at a time, the rest in the frames after (100 runs of 1,000
+   * epochs take 4 frames): without a GPU the browser draws a canvas's lines in the frame that follows, as one task.
+   */
   private drawCharts(): void {
     const figures = this.renderRoot.querySelectorAll<HTMLElement>('figure.chart');
     // Read once per redraw, not per chart: each read restyles a probe element.
     let fresh: Theme | undefined;
+    const jobs: { cost: number; draw: () => void }[] = [];
+    const smoothing = this.smoothing;
+    const wide = this.shown.length <= WIDE_LINES_UP_TO;
+    const key = this.chartsKey;
     this.charts.forEach((c, i) => {
       const fig = figures[i];
       const f = c.frame;
       if (!fig || !f) return;
       const [base, top] = fig.querySelectorAll('canvas');
-      const smoothing = this.smoothing > 0;
-      if (c.drawnKey !== this.chartsKey || (c.drawnSmoothing > 0) !== smoothing) {
-        this.theme = fresh ??= themeOf(this);
-        const ctx = prepare(base, f.width, f.height);
-        if (ctx) drawFrame(ctx, f, c.lines, this.shown, this.theme, { axis: this.xAxis, metric: c.spec.metric, smoothing });
-        c.drawnKey = this.chartsKey;
-      } else if (c.drawnSmoothing === this.smoothing) return;
-      const ctx = prepare(top, f.width, f.height);
-      if (ctx) drawLines(ctx, f, c.lines, this.theme!, smoothing);
-      c.drawnSmoothing = this.smoothing;
+      const whole = c.drawnKey !== key || c.drawnSmoothing > 0 !== smoothing > 0;
+      if (!whole && c.drawnSmoothing === smoothing) return;
+      if (whole) this.theme = fresh ??= themeOf(this);
+      const theme = this.theme!;
+      // A chart counts as drawn once its last piece is: a redraw that replaces this one starts it again.
+      c.drawnSmoothing = NaN;
+      if (whole) {
+        c.drawnKey = '';
+        let ctx: CanvasRenderingContext2D | null = null;
+        jobs.push({ cost: 0, draw: () => (ctx = prepare(base, f.width, f.height)) && drawFrame(ctx, f, c.lines, this.shown, theme, { axis: this.xAxis, metric: c.spec.metric }) });
+        if (smoothing > 0) for (const g of linesByRun(f, c.lines, false, false, FRAME_WORK)) jobs.push({ cost: g.cost, draw: () => ctx && drawFaint(ctx, f, g.lines, theme) });
+        jobs.push({ cost: 0, draw: () => (c.drawnKey = key) });
+      }
+      let ctx: CanvasRenderingContext2D | null = null;
+      jobs.push({ cost: 0, draw: () => (ctx = prepare(top, f.width, f.height)) });
+      for (const g of linesByRun(f, c.lines, smoothing > 0, wide, FRAME_WORK)) jobs.push({ cost: g.cost, draw: () => ctx && drawLines(ctx, f, g.lines, theme, smoothing > 0, wide) });
+      jobs.push({ cost: 0, draw: () => (c.drawnSmoothing = smoothing) });
     });
+    if (!jobs.length) return;
+    this.inSlices(
+      'draw',
+      async (next) => {
+        let spent = 0;
+        for (const job of jobs) {
+          if (spent > 0 && spent + job.cost > FRAME_WORK) {
+            if (!(await next())) return;
+            spent = 0;
+          }
+          job.draw();
+          spent += job.cost;
+        }
+      },
+      // A redraw that fits in a frame is drawn with the update; a larger one starts after the update's own frame.
+      { turn: afterNextFrame, now: jobs.reduce((sum, j) => sum + j.cost, 0) <= FRAME_WORK },
+    );
   }
 
   private drawHistogramView(): void {

@@ -88,6 +88,41 @@ describe('<nn-runs>', () => {
     expect(pixels(base) === before[0], 'no faint raw lines without smoothing').to.equal(false);
   });
 
+  it('draws many runs some at a time, a frame each, in thin lines, until every line is drawn', async () => {
+    // 300 runs of 1,000 epochs: too many points for one frame where the canvas is drawn without a GPU.
+    const store = new RunStore(Infinity);
+    for (let r = 0; r < 300; r++) {
+      const run = store.add({ name: `run ${r}`, stepsPerEpoch: 7, startedAt: 1_700_000_000_000 + r });
+      for (let e = 0; e < 1000; e++) store.appendEpoch(run.id, { loss: r / 300 + 0.2 * Math.sin(e / 20 + r), val_loss: r / 100 + 0.2 * Math.cos(e / 20 + r) }, run.startedAt + e);
+      store.end(run.id, 'done');
+    }
+    const el = await make(store);
+    const canvases = (e: NnRuns) => e.shadowRoot!.querySelectorAll('figure.chart')[0].querySelectorAll('canvas');
+    const [base, top] = canvases(el);
+    const frame = pixels(base);
+    const before = pixels(top);
+    el.smoothing = 0.3;
+    // The update leaves the lines as they were; the new ones come some runs a frame, from the frame after.
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+    expect(pixels(top) === before, 'drawn in the update').to.equal(true);
+    await new Promise((r) => requestAnimationFrame(r));
+    await new Promise((r) => requestAnimationFrame(r));
+    const first = inked(top);
+    await el.updateComplete;
+    expect(first).to.be.above(0);
+    expect(first).to.be.below(0.9 * inked(top));
+    expect(pixels(base), 'the frame and faint lines stay').to.equal(frame);
+    // The same picture as an element given these settings from the start.
+    const same = async (attrs: string) => expect(pixels(canvases(await make(store, attrs))[1]) === pixels(top)).to.equal(true);
+    await same('smoothing=0.3');
+    // A redraw that replaces an unfinished one still ends with every line.
+    el.smoothing = 0.5;
+    await new Promise((r) => requestAnimationFrame(r));
+    el.xAxis = 'step';
+    await el.updateComplete;
+    await same('smoothing=0.5 x-axis=step');
+  });
+
   it('filters by regular expression, and a run keeps its colour whatever is shown', async () => {
     const el = await make();
     const root = el.shadowRoot!;

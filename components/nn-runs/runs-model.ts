@@ -93,12 +93,14 @@ export function chartsFor(runs: readonly RunRecord[]): ChartSpec[] {
 /** The x value of each of a run's points on `axis`: epoch (from 1), optimizer steps, or seconds from its start. */
 export function xValues(run: RunRecord, n: number, axis: XAxis): Float64Array {
   const xs = new Float64Array(n);
+  // The record's fields read once: this runs for every point of every run shown on each full redraw.
+  const epochs = run.epochs;
+  const times = run.times;
+  const perEpoch = axis === 'step' ? (run.stepsPerEpoch ?? 1) : 1;
   for (let i = 0; i < n; i++) {
-    const epoch = run.epochs?.[i] ?? i + 1;
-    if (axis === 'epoch') xs[i] = epoch;
-    else if (axis === 'step') xs[i] = epoch * (run.stepsPerEpoch ?? 1);
+    if (axis !== 'relative') xs[i] = (epochs?.[i] ?? i + 1) * perEpoch;
     else {
-      const t = run.times?.[i];
+      const t = times?.[i];
       xs[i] = t !== undefined && Number.isFinite(t) ? t / 1000 : i > 0 ? xs[i - 1] : 0;
     }
   }
@@ -121,12 +123,16 @@ export interface Line {
 /** The lines of one chart; smoothing is applied here (TensorBoard's debiased EMA). */
 export function linesFor(chart: ChartSpec, shown: readonly ShownRun[], axis: XAxis, smoothing: number): Line[] {
   const out: Line[] = [];
-  for (const s of shown)
+  for (const s of shown) {
+    // A run's tags mostly have as many points: their x values are worked out once.
+    let xs: Float64Array | undefined;
     for (const tag of chart.tags) {
       const raw = s.run.scalars[tag];
       if (!raw?.length) continue;
-      out.push({ shown: s, tag, validation: tag.startsWith('val_'), xs: xValues(s.run, raw.length, axis), raw, smooth: smoothing > 0 ? smoothScalars(raw, smoothing) : raw });
+      if (xs?.length !== raw.length) xs = xValues(s.run, raw.length, axis);
+      out.push({ shown: s, tag, validation: tag.startsWith('val_'), xs, raw, smooth: smoothing > 0 ? smoothScalars(raw, smoothing) : raw });
     }
+  }
   return out;
 }
 

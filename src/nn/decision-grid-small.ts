@@ -23,7 +23,8 @@ export interface SmallGridSpan {
   y1: number;
   dy: number;
   width: number;
-  height: number;
+  /** The rows to fill, [from, to). */
+  rows: readonly [number, number];
 }
 
 /** Fills `into` with output unit `output`'s probability of the network `first` → `last` over the grid. */
@@ -57,7 +58,7 @@ export function smallNetGrid(
     diffBias[0] = bias1(output);
   }
   const act = first.activation;
-  const { width, height } = g;
+  const { width, rows } = g;
   if (others === 1 && (act.name === 'relu' || act.name === 'linear')) {
     // p = 1 / (1 + exp(d)): d = s·(z_other − z_k) for a two-unit softmax, d = −z for a sigmoid.
     if (out.kind === 'sigmoid') {
@@ -74,7 +75,7 @@ export function smallNetGrid(
   for (let c = 0; c < width; c++) xs[c] = g.x0 + (c + 0.5) * g.dx;
   const hidden = new Float64Array(width);
   const acc = new Float64Array(others * width);
-  for (let r = 0; r < height; r++) {
+  for (let r = rows[0]; r < rows[1]; r++) {
     const y = g.y1 - (r + 0.5) * g.dy;
     for (let m = 0; m < others; m++) acc.fill(diffBias[m], m * width, (m + 1) * width);
     for (let j = 0; j < h; j++) {
@@ -131,14 +132,14 @@ const RESEED = 32;
 function piecewiseGrid(first: DenseLayer, v: Float64Array, c0: number, relu: boolean, g: SmallGridSpan, into: Float32Array): void {
   const h = first.units;
   const W0 = first.kernel;
-  const { width, height } = g;
+  const { width, rows } = g;
   const xs = new Float64Array(width);
   for (let c = 0; c < width; c++) xs[c] = g.x0 + (c + 0.5) * g.dx;
   const w = W0.subarray(0, h);
   const base = new Float64Array(h);
   const alive = new Uint8Array(h);
   const cuts = new Int32Array(h);
-  for (let r = 0; r < height; r++) {
+  for (let r = rows[0]; r < rows[1]; r++) {
     const y = g.y1 - (r + 0.5) * g.dy;
     for (let j = 0; j < h; j++) base[j] = (first.bias.length ? first.bias[j] : 0) + y * W0[h + j];
     // The cells where some unit switches, sorted (h is small: insertion sort).

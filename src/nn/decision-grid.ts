@@ -29,6 +29,11 @@ export interface DecisionGridOptions {
   output?: number;
   /** Array to fill (width·height long), reused across frames; a new one is made when absent. */
   into?: Float32Array;
+  /**
+   * Only rows `[from, to)` of the grid are computed (the rest of `into` is left as it was), so that a large map can
+   * be computed a band at a time. Each value is the one the whole grid has there. Default: every row.
+   */
+  rows?: readonly [number, number];
 }
 
 /**
@@ -57,6 +62,10 @@ export function decisionGrid(model: Network, options: DecisionGridOptions): Floa
   const n = width * height;
   const into = options.into ?? new Float32Array(n);
   if (into.length !== n) refuse('into', `must be a Float32Array of ${n} values (width·height)`, into.length);
+  const [fromRow, toRow] = options.rows ?? [0, height];
+  if (!(Number.isInteger(fromRow) && Number.isInteger(toRow) && fromRow >= 0 && fromRow <= toRow && toRow <= height)) {
+    refuse('rows', `must be [from, to) with 0 ≤ from ≤ to ≤ ${height}`, options.rows);
+  }
 
   const layers = model.layers;
   const L = layers.length;
@@ -74,7 +83,7 @@ export function decisionGrid(model: Network, options: DecisionGridOptions): Floa
 
   const small = smallOutput(fromZ, scale, last.activation.name === 'linear' ? logitsOut : null);
   if (L === 2 && first.activation.elementwise && small) {
-    smallNetGrid(first, last, small, output, { x0, dx, y1, dy, width, height }, into);
+    smallNetGrid(first, last, small, output, { x0, dx, y1, dy, width, rows: [fromRow, toRow] }, into);
     return into;
   }
 
@@ -87,11 +96,12 @@ export function decisionGrid(model: Network, options: DecisionGridOptions): Floa
   const hasBias0 = b0.length > 0;
   const relu0 = first.activation.name === 'relu' && L > 1;
   syncWeights(layers, ws);
-  let row = 0;
+  let row = fromRow;
   let col = 0;
-  let y = y1 - 0.5 * dy;
-  for (let start = 0; start < n; start += ws.capacity) {
-    const rows = Math.min(ws.capacity, n - start);
+  let y = y1 - (row + 0.5) * dy;
+  const end = toRow * width;
+  for (let start = fromRow * width; start < end; start += ws.capacity) {
+    const rows = Math.min(ws.capacity, end - start);
     // Layer 0 straight from the grid coordinates: z = x·W[0] + y·W[1] + b.
     const z0 = ws.z[0];
     const a0 = ws.a[0];

@@ -22,6 +22,7 @@ const SCENARIOS: Array<[name: string, largest: string]> = [
   ['nn-math', '600 characters of TeX (x+x+…)'],
   ['nn-math fractions', '600 characters of TeX, fractions'],
   ['nn-curves', '32 runs, 20,000 values, 200 rate markers, max-epochs 1,000,000'],
+  ['nn-curves unsqueezed', '32 runs, 20,000 values, 200 rate markers, smoothing on'],
   ['nn-schedule', 'PiecewiseConstantDecay with 100 boundaries'],
   ['nn-boundary', '1,000 points, 64 half-planes, a 256×256 map of 865 weights'],
   ['nn-mathlet', '8 hidden units, 256×256, part (c) open'],
@@ -31,6 +32,7 @@ const SCENARIOS: Array<[name: string, largest: string]> = [
   ['nn-backprop', '4 hidden units'],
   ['nn-activations', 'range 10'],
   ['nn-trainer', 'two setups of 1,000 points and 19,735 weights'],
+  ['nn-runs', '100 runs of 1,000 epochs'],
 ];
 
 /** The longest main-thread task between the page's `bounds-start` and `bounds-end` marks: wall and thread ms. */
@@ -61,7 +63,7 @@ export default async function boundsBench(): Promise<BenchRow[]> {
     // The longest task on the page's main thread, from Chromium's trace: its wall time and its thread (CPU) time,
     // which a busy machine does not inflate as it does the wall time.
     const run = async (name: string, big: boolean) => {
-      await page.tracing.start({ categories: ['toplevel', 'devtools.timeline', 'blink.user_timing'] });
+      await page.tracing.start({ categories: process.env.BOUNDS_TRACE_CATEGORIES?.split(',') ?? ['toplevel', 'devtools.timeline', 'blink.user_timing'] });
       const result = await page.evaluate((n, b) => (window as unknown as { benchBounds: (n: string, b: boolean) => Promise<Result> }).benchBounds(n, b), name, big);
       const raw = new TextDecoder().decode((await page.tracing.stop())!);
       // BOUNDS_TRACE=1 keeps each large input's trace in .tmp/ for a look at what its longest task spent time on.

@@ -85,3 +85,27 @@ for (const [what, make, scale] of piecewise) {
     }
   });
 }
+
+// `rows` lets an element compute a large map a band at a time: the bands together are the whole grid, bit for bit,
+// on every path; rows outside the band are left as they were.
+test('decisionGrid computed in bands of rows equals the whole grid exactly, on every path', () => {
+  const rs = new RandomState(3);
+  for (const [what, make, output] of [...cases, ...piecewise.map(([w, m]) => [w, m, undefined] as const)]) {
+    const model = make();
+    randomizeWeights(model, rs, 1.5);
+    const options = { xRange: [-1.5, 2] as const, yRange: [-0.5, 1.25] as const, resolution: [13, 17] as const, output: output ?? undefined };
+    const whole = decisionGrid(model, options);
+    const banded = new Float32Array(13 * 17).fill(-1);
+    decisionGrid(model, { ...options, into: banded, rows: [0, 5] });
+    assert.equal(banded[5 * 13], -1, `${what}: a row outside the band was written`);
+    decisionGrid(model, { ...options, into: banded, rows: [5, 6] });
+    decisionGrid(model, { ...options, into: banded, rows: [6, 17] });
+    assert.deepEqual(banded, whole, what);
+  }
+});
+
+test('decisionGrid refuses rows outside the grid, naming the option', () => {
+  const model = sequential([dense(3, { activation: 'relu' }), dense(1, { activation: 'sigmoid' })], { inputShape: [2] });
+  for (const rows of [[-1, 2], [3, 2], [0, 9], [0.5, 2]] as const)
+    assert.throws(() => decisionGrid(model, { xRange: [0, 1], yRange: [0, 1], resolution: 8, rows }), /rows/);
+});
