@@ -3,6 +3,7 @@
 export type { NetParams, ParamKey } from './internal/params.js';
 export type { ActivationName, ModelSpec, TrainSpec, ScheduleSpec } from '../src/spec/types.js';
 export type { Sequential } from '../src/nn/sequential.js';
+export type { Network } from '../src/nn/network.js';
 export type { Classifier } from './internal/engine.js';
 export type { BoundaryPoints } from './nn-boundary/overlay.js';
 export type { HalfPlane } from './nn-boundary/half-plane.js';

@@ -7,11 +7,10 @@ import {
   dense,
   gradients,
   inputGradient as engineInputGradient,
-  sequential,
+  Network,
   trace as engineTrace,
-  type Sequential,
 } from '../../src/nn/index.js';
-import type { ActivationName } from '../../src/spec/index.js';
+import type { ActivationName, LayerSpec } from '../../src/spec/index.js';
 import type { ChainRulePath, DeadUnits, LayerGradient, Trace } from '../../src/nn/introspection-types.js';
 import type { NetParams, ParamRef } from './params.js';
 import type { Domain } from '../nn-boundary/transform.js';
@@ -19,8 +18,8 @@ import type { Domain } from '../nn-boundary/transform.js';
 export { isGold, semicircleTask, SEMICIRCLE_BEST, SEMICIRCLE_DEFAULT_POINT } from '../../src/data/index.js';
 export { RandomState } from '../../src/random/index.js';
 
-/** A model the elements can draw: any engine model with two inputs. */
-export type Classifier = Sequential;
+/** A model the elements can draw: any engine model with two inputs (a Sequential, trained or not, or a Network). */
+export type Classifier = Network;
 
 /** The chain-rule net's output activation: p = softmax(10·o). */
 const OUTPUT = { name: 'softmax', scale: 10 } as const;
@@ -43,15 +42,16 @@ export function buildChainRuleModel(params: NetParams, activation: ActivationNam
 
 // Zeros initializers: the weights are set right after, so drawing random ones would be wasted work.
 const ZEROS = { kernelInitializer: 'zeros', biasInitializer: 'zeros' } as const;
-const shapes = new Map<string, Sequential>();
+const shapes = new Map<string, Network>();
 
 /**
  * One model per network shape, built once and then cloned with new weights: the mathlet makes two or three models
  * per slider move, and building each from its spec (validation, a copy of the spec) was a fifth of the move's cost.
  */
-function shape(key: string, layers: () => Parameters<typeof sequential>[0]): Sequential {
+function shape(key: string, layers: () => LayerSpec[]): Network {
   let model = shapes.get(key);
-  if (!model) shapes.set(key, (model = sequential(layers(), { inputShape: [2] })));
+  // A Network, not a Sequential: these models are drawn, never trained, so the page needs no training code.
+  if (!model) shapes.set(key, (model = Network.fromSpec({ inputShape: [2], layers: layers() })));
   return model;
 }
 

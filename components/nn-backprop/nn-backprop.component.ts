@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { NnElement } from '../internal/nn-element.js';
 import { enumConverter, integerConverter, pointConverter } from '../internal/attributes.js';
 import { NnMath } from '../nn-math/nn-math.js';
-import { Sequential } from '../../src/nn/index.js';
+import { Network } from '../../src/nn/index.js';
 import { backpropPass, type BackpropPass } from '../../src/labs/index.js';
 import { buildSteps, cacheIds, plainName, symbol, vec, type Step } from './backprop-steps.js';
 import { diagram } from './backprop-diagram.js';
@@ -57,7 +57,7 @@ export class NnBackprop extends NnElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (['activation', 'units', 'point', 'label', 'seed'].some((k) => changed.has(k)) || !this.pass) {
-      const model = Sequential.fromSpec({ inputShape: [2], seed: this.seed, layers: [{ type: 'dense', units: this.units, activation: this.activation }, { type: 'dense', units: 1, activation: 'sigmoid' }] });
+      const model = Network.fromSpec({ inputShape: [2], seed: this.seed, layers: [{ type: 'dense', units: this.units, activation: this.activation }, { type: 'dense', units: 1, activation: 'sigmoid' }] });
       this.pass = backpropPass(model, [...this.point], this.label);
       this.steps = buildSteps(this.pass);
     }

@@ -4,7 +4,7 @@
  * Forward values come from the engine's trace, gradients from its gradients(); only ∂L/∂a = Wᵀδ, which the engine
  * does not hand out, is formed here from those (and the tests check δ = ∂L/∂a ⊙ f′(z) against the engine).
  */
-import { getActivation, gradients, lossValue, Sequential, trace } from '../nn/index.js';
+import { getActivation, gradients, lossValue, trace, type Network } from '../nn/index.js';
 import type { ActivationName, LossName } from '../spec/index.js';
 
 /** One layer's forward cache and backward quantities. Kernels are [in][out] rows, as Keras's get_weights. */
@@ -41,7 +41,7 @@ const rows = (flat: ArrayLike<number>, nIn: number, nOut: number) =>
  * under `loss` (default binary cross-entropy).
  * @throws SpecError from the engine for a point of the wrong size.
  */
-export function backpropPass(model: Sequential, x: readonly number[], y: number, loss: LossName = 'binary_crossentropy'): BackpropPass {
+export function backpropPass(model: Network, x: readonly number[], y: number, loss: LossName = 'binary_crossentropy'): BackpropPass {
   const t = trace(model, x);
   const g = gradients(model, x, y, { loss });
   const L = model.layers.length;

@@ -2,7 +2,7 @@
  * The vanishing gradient, seen at initialisation: the gradient size reaching each layer of a deep, narrow network
  * for a given activation (problem 12's "gradient size by depth").
  */
-import { layerGradientNorms, Sequential } from '../nn/index.js';
+import { layerGradientNorms, Network } from '../nn/index.js';
 import type { ActivationName, DenseLayerSpec, InitializerSpec } from '../spec/index.js';
 import { prepareLabData } from './data.js';
 import { VANISHING_DATA } from './presets.js';
@@ -42,7 +42,7 @@ export function gradientByDepth(options: DepthOptions): number[] {
   if (!Number.isInteger(units) || units < 1 || units > 128) throw new RangeError(`units must be a whole number from 1 to 128, got ${units}`);
   const layers: DenseLayerSpec[] = Array.from({ length: depth }, () => ({ type: 'dense', units, activation, kernelInitializer: initializer }));
   layers.push({ type: 'dense', units: 1, activation: 'sigmoid', kernelInitializer: initializer });
-  const model = Sequential.fromSpec({ inputShape: [2], layers, seed });
+  const model = Network.fromSpec({ inputShape: [2], layers, seed });
   const { X, y } = options.X && options.y ? { X: options.X, y: options.y } : batch();
   return layerGradientNorms(model, X, y, { loss: 'binary_crossentropy' })
     .slice(0, depth)

@@ -12,7 +12,7 @@ import { refuse } from './errors.js';
 import { checkLimit } from '../spec/limits.js';
 import { inferenceWorkspace } from './evaluate.js';
 import { smallNetGrid, type SmallGridOutput } from './decision-grid-small.js';
-import type { Sequential } from './sequential.js';
+import type { Network } from './network.js';
 
 /** Options of decisionGrid. */
 export interface DecisionGridOptions {
@@ -41,7 +41,7 @@ export interface DecisionGridOptions {
  * output; for a model compiled `fromLogits`, the logits are turned into probabilities with a sigmoid or softmax).
  * @throws SpecError when the model does not take 2 inputs, or for a bad range, resolution, output or `into`.
  */
-export function decisionGrid(model: Sequential, options: DecisionGridOptions): Float32Array {
+export function decisionGrid(model: Network, options: DecisionGridOptions): Float32Array {
   if (model.inputDim !== 2) refuse('model.inputShape', 'must be [2] for a decision grid', [model.inputDim]);
   const { xRange, yRange } = options;
   for (const [name, r] of [['xRange', xRange], ['yRange', yRange]] as const) {

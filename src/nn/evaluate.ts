@@ -6,35 +6,35 @@ import { refuse } from './errors.js';
 import { toLabels, toMatrix, type LabelInput, type Matrix, type MatrixInput } from './data-input.js';
 import { accuracySum } from './metrics.js';
 import { activityPenaltySum, forwardBatch, weightPenalty } from './passes.js';
-import type { Sequential } from './sequential.js';
-import { makeWorkspace, type Workspace } from './workspace.js';
+import type { Network } from './network.js';
+import { isOutdated, makeWorkspace, type Workspace } from './workspace.js';
 
 /** Rows per forward chunk for inference: big enough to amortise the loop set-up, small enough to stay in cache. */
 export const INFERENCE_CHUNK = 256;
 
-const inferenceSpaces = new WeakMap<Sequential, Workspace>();
-const gradientSpaces = new WeakMap<Sequential, Workspace>();
+const inferenceSpaces = new WeakMap<Network, Workspace>();
+const gradientSpaces = new WeakMap<Network, Workspace>();
 
 /**
  * Workspaces shared by models of the same architecture. A page that rebuilds its model on every slider move (a
- * new Sequential per parameter set) would otherwise make a workspace, and a WebAssembly memory, per move. Sharing
+ * new Network per parameter set) would otherwise make a workspace, and a WebAssembly memory, per move. Sharing
  * is safe because every user of these workspaces runs synchronously and copies the model's weights in first
  * (syncWeights); the pool is small and starts over when full.
  */
 const sharedSpaces = new Map<string, Workspace>();
 const SHARED_SPACES_MAX = 32;
 
-function architectureKey(model: Sequential, labelWidth: number, kind: string): string {
+function architectureKey(model: Network, labelWidth: number, kind: string): string {
   const layers = model.layers.map(
     (l) => `${l.units}:${l.activation.name}:${l.bias.length > 0 ? 1 : 0}:${l.activityRegularizer ? 1 : 0}`,
   );
   return `${kind}|${model.inputDim}|${labelWidth}|${layers.join(',')}`;
 }
 
-function sharedWorkspace(model: Sequential, labelWidth: number, kind: 'inference' | 'gradients'): Workspace {
+function sharedWorkspace(model: Network, labelWidth: number, kind: 'inference' | 'gradients'): Workspace {
   const key = architectureKey(model, labelWidth, kind);
   let ws = sharedSpaces.get(key);
-  if (!ws) {
+  if (!ws || isOutdated(ws)) {
     if (sharedSpaces.size >= SHARED_SPACES_MAX) sharedSpaces.clear();
     ws = makeWorkspace(model.layers, model.inputDim, INFERENCE_CHUNK, labelWidth, { gradients: kind === 'gradients' });
     sharedSpaces.set(key, ws);
@@ -43,10 +43,10 @@ function sharedWorkspace(model: Sequential, labelWidth: number, kind: 'inference
 }
 
 /** The model's cached inference workspace (INFERENCE_CHUNK rows; label room for its compiled loss). */
-export function inferenceWorkspace(model: Sequential): Workspace {
+export function inferenceWorkspace(model: Network): Workspace {
   let ws = inferenceSpaces.get(model);
   const width = model.compiled?.loss.labelWidth ?? model.outputDim;
-  if (!ws || ws.y.length < INFERENCE_CHUNK * width) {
+  if (!ws || isOutdated(ws) || ws.y.length < INFERENCE_CHUNK * width) {
     ws = sharedWorkspace(model, width, 'inference');
     inferenceSpaces.set(model, ws);
   }
@@ -58,25 +58,25 @@ export function inferenceWorkspace(model: Sequential): Workspace {
  * a parameter-gradient buffer. Cached because each workspace owns a WebAssembly memory, which is costly to make
  * per call when a page asks for gradients on every interaction.
  */
-export function gradientWorkspace(model: Sequential): Workspace {
+export function gradientWorkspace(model: Network): Workspace {
   let ws = gradientSpaces.get(model);
-  if (!ws) {
+  if (!ws || isOutdated(ws)) {
     ws = sharedWorkspace(model, model.outputDim, 'gradients');
     gradientSpaces.set(model, ws);
   }
   return ws;
 }
 
-const trainingSpaces = new WeakMap<Sequential, { ws: Workspace; inUse: boolean }>();
+const trainingSpaces = new WeakMap<Network, { ws: Workspace; inUse: boolean }>();
 
 /**
  * A training workspace for `capacity` rows, reused from the model's last fit when the shape matches and no other
  * fit holds it (a WebAssembly memory is costly to make; two fits of one model at once get separate buffers).
  * Call the returned `release` when the fit ends.
  */
-export function trainingWorkspace(model: Sequential, capacity: number, labelWidth: number): { ws: Workspace; release: () => void } {
+export function trainingWorkspace(model: Network, capacity: number, labelWidth: number): { ws: Workspace; release: () => void } {
   const cached = trainingSpaces.get(model);
-  if (cached && !cached.inUse && cached.ws.capacity === capacity && cached.ws.y.length === capacity * labelWidth) {
+  if (cached && !cached.inUse && !isOutdated(cached.ws) && cached.ws.capacity === capacity && cached.ws.y.length === capacity * labelWidth) {
     cached.inUse = true;
     return { ws: cached.ws, release: () => void (cached.inUse = false) };
   }
@@ -91,13 +91,13 @@ export function trainingWorkspace(model: Sequential, capacity: number, labelWidt
  * softmax, logits after a linear output layer (as Keras's predict).
  * @throws SpecError naming the row and column of a bad value or a row of the wrong length.
  */
-export function predict(model: Sequential, x: MatrixInput): Float64Array {
+export function predict(model: Network, x: MatrixInput): Float64Array {
   const m = toMatrix(x, model.inputDim);
   return predictMatrix(model, m);
 }
 
 /** predict on an already-checked matrix. */
-export function predictMatrix(model: Sequential, m: Matrix, out = new Float64Array(m.rows * model.outputDim)): Float64Array {
+export function predictMatrix(model: Network, m: Matrix, out = new Float64Array(m.rows * model.outputDim)): Float64Array {
   const ws = inferenceWorkspace(model);
   const L = model.layers.length;
   const k = model.outputDim;
@@ -122,7 +122,7 @@ export interface EvaluateResult {
  * penalty, and accuracy when the model was compiled with `metrics: ['accuracy']`.
  * @throws Error when the model is not compiled; SpecError for bad data (named by row and column).
  */
-export function evaluate(model: Sequential, x: MatrixInput, y: LabelInput): EvaluateResult {
+export function evaluate(model: Network, x: MatrixInput, y: LabelInput): EvaluateResult {
   const c = model.compiled;
   if (!c) throw new Error('evaluate needs a compiled model: call compile(model, trainSpec) first');
   const m = toMatrix(x, model.inputDim);
@@ -131,7 +131,7 @@ export function evaluate(model: Sequential, x: MatrixInput, y: LabelInput): Eval
 }
 
 /** evaluate on already-checked data (the fit loop's validation). */
-export function evaluateMatrix(model: Sequential, m: Matrix, labels: Float64Array): EvaluateResult {
+export function evaluateMatrix(model: Network, m: Matrix, labels: Float64Array): EvaluateResult {
   const c = model.compiled!;
   if (m.rows === 0) refuse('x', 'must hold at least one row', 0);
   const ws = inferenceWorkspace(model);

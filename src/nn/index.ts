@@ -2,15 +2,8 @@
  * The small-network engine: Keras-faithful Dense networks on Float64Arrays, their training, and introspection.
  * Every model method is also a free function taking the model (`fit(model, x, y)` = `model.fit(x, y)`).
  */
-export {
-  Sequential,
-  sequential,
-  buildModel,
-  modelToJSON,
-  type SequentialJSON,
-  type SequentialOptions,
-  type WeightInput,
-} from './sequential.js';
+export { Sequential, sequential, buildModel, type SequentialOptions } from './sequential.js';
+export { Network, modelToJSON, type SequentialJSON, type WeightInput } from './network.js';
 export { dense, type DenseLayer, type DenseOptions } from './dense.js';
 export { compile, trainSpecProblems, type CompiledState } from './compile.js';
 export { modelSpecProblems } from './model-checks.js';
@@ -106,5 +99,5 @@ export { chainRulePaths, type ChainRulePathOptions } from './introspection/chain
 export { deadUnits, deadUnitsOn } from './introspection/dead-units.js';
 export { layerGradientNorms } from './introspection/layer-gradient-norms.js';
 export { decisionGrid, type DecisionGridOptions } from './decision-grid.js';
-export { useWasmKernels, wasmKernelsActive } from './wasm/runtime.js';
+export { loadWasmKernels, useWasmKernels, wasmKernelsActive } from './wasm/runtime.js';
 export type * from './introspection-types.js';

@@ -7,7 +7,7 @@
  * forward pass; without them, the buffers are plain arrays and the kernels read the model's weights directly.
  */
 import type { DenseLayer } from './dense.js';
-import { instantiateKernels, type WasmKernels } from './wasm/runtime.js';
+import { instantiateKernels, wasmKernelsActive, type WasmKernels } from './wasm/runtime.js';
 
 /** Gradient storage shaped like the model's parameters: one flat array, with a view per kernel and bias. */
 export interface GradientBuffer {
@@ -114,4 +114,12 @@ export function makeWorkspace(
     kernels: layers.map((l) => (mirror ? viewOf(mirror, l, 'kernel') : l.kernel)),
     biases: layers.map((l) => (mirror ? viewOf(mirror, l, 'bias') : l.bias)),
   };
+}
+
+/**
+ * True for a workspace made on the JavaScript path while the WebAssembly kernels were still loading, once they have
+ * loaded: a cache should make a new one, so a page that drew before the kernels arrived gets them from then on.
+ */
+export function isOutdated(ws: Workspace): boolean {
+  return ws.wasm === null && wasmKernelsActive();
 }

@@ -50,7 +50,7 @@ export const COSINE_DECAY_RESTARTS: ScheduleKind<CosineDecayRestartsSpec> = {
   name: 'CosineDecayRestarts',
   title: TITLE,
   fields: ['initialLearningRate', 'firstDecaySteps', 'tMul', 'mMul', 'alpha'],
-  defaults: cosineDecayRestarts({ initialLearningRate: 0.01, firstDecaySteps: 1000 }),
+  defaults: /* @__PURE__ */ cosineDecayRestarts({ initialLearningRate: 0.01, firstDecaySteps: 1000 }),
 
   check(spec, problems, base) {
     checkRate(spec, 'initialLearningRate', problems, base);

@@ -26,7 +26,7 @@ export const COSINE_DECAY: ScheduleKind<CosineDecaySpec> = {
   name: 'CosineDecay',
   title: TITLE,
   fields: ['initialLearningRate', 'decaySteps', 'alpha', 'warmupTarget', 'warmupSteps'],
-  defaults: cosineDecay({ initialLearningRate: 0.01, decaySteps: 5000 }),
+  defaults: /* @__PURE__ */ cosineDecay({ initialLearningRate: 0.01, decaySteps: 5000 }),
 
   check(spec, problems, base) {
     if (spec.warmupTarget === undefined) checkRate(spec, 'initialLearningRate', problems, base);

@@ -19,7 +19,7 @@ export const EXPONENTIAL_DECAY: ScheduleKind<ExponentialDecaySpec> = {
   name: 'ExponentialDecay',
   title: TITLE,
   fields: ['initialLearningRate', 'decaySteps', 'decayRate', 'staircase'],
-  defaults: exponentialDecay({ initialLearningRate: 0.01, decaySteps: 1000, decayRate: 0.5 }),
+  defaults: /* @__PURE__ */ exponentialDecay({ initialLearningRate: 0.01, decaySteps: 1000, decayRate: 0.5 }),
 
   check(spec, problems, base) {
     checkRate(spec, 'initialLearningRate', problems, base);

@@ -19,7 +19,7 @@ export const INVERSE_TIME_DECAY: ScheduleKind<InverseTimeDecaySpec> = {
   name: 'InverseTimeDecay',
   title: TITLE,
   fields: ['initialLearningRate', 'decaySteps', 'decayRate', 'staircase'],
-  defaults: inverseTimeDecay({ initialLearningRate: 0.01, decaySteps: 1000, decayRate: 1 }),
+  defaults: /* @__PURE__ */ inverseTimeDecay({ initialLearningRate: 0.01, decaySteps: 1000, decayRate: 1 }),
 
   check(spec, problems, base) {
     checkRate(spec, 'initialLearningRate', problems, base);

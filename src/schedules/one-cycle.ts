@@ -64,7 +64,7 @@ export const ONE_CYCLE: ScheduleKind<OneCycleSpec> = {
   name: 'OneCycle',
   title: TITLE,
   fields: ['maxLearningRate', 'totalSteps', 'startLearningRate', 'lastLearningRate'],
-  defaults: oneCycle({ maxLearningRate: 0.01, totalSteps: 7500 }),
+  defaults: /* @__PURE__ */ oneCycle({ maxLearningRate: 0.01, totalSteps: 7500 }),
 
   check(spec, problems, base) {
     checkRate(spec, 'maxLearningRate', problems, base);

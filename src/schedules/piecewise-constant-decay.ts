@@ -23,7 +23,7 @@ export const PIECEWISE_CONSTANT_DECAY: ScheduleKind<PiecewiseConstantDecaySpec> 
   name: 'PiecewiseConstantDecay',
   title: TITLE,
   fields: ['boundaries', 'values'],
-  defaults: piecewiseConstantDecay({ boundaries: [2000, 5000], values: [0.01, 0.005, 0.001] }),
+  defaults: /* @__PURE__ */ piecewiseConstantDecay({ boundaries: [2000, 5000], values: [0.01, 0.005, 0.001] }),
 
   check(spec, problems, base) {
     const { boundaries, values } = spec;

@@ -20,7 +20,7 @@ export const POLYNOMIAL_DECAY: ScheduleKind<PolynomialDecaySpec> = {
   name: 'PolynomialDecay',
   title: TITLE,
   fields: ['initialLearningRate', 'decaySteps', 'endLearningRate', 'power', 'cycle'],
-  defaults: polynomialDecay({ initialLearningRate: 0.01, decaySteps: 5000 }),
+  defaults: /* @__PURE__ */ polynomialDecay({ initialLearningRate: 0.01, decaySteps: 5000 }),
 
   check(spec, problems, base) {
     checkRate(spec, 'initialLearningRate', problems, base);

@@ -24,16 +24,19 @@ const KINDS: Registry = {
   OneCycle: ONE_CYCLE,
 };
 
+// The tables below are marked pure: the package's chunks bundle many modules together, and without the mark a
+// site's bundler keeps them, and every schedule with them, on pages that never use a schedule.
+
 /** Every schedule name, in picker order. */
-export const SCHEDULE_NAMES: readonly ScheduleName[] = Object.freeze(Object.keys(KINDS) as ScheduleName[]);
+export const SCHEDULE_NAMES: readonly ScheduleName[] = /* @__PURE__ */ Object.freeze(/* @__PURE__ */ Object.keys(KINDS) as ScheduleName[]);
 
 /** A heading per schedule ("Exponential decay"), for a picker. */
-export const SCHEDULE_TITLES: Readonly<Record<ScheduleName, string>> = Object.freeze(
-  Object.fromEntries(SCHEDULE_NAMES.map((n) => [n, KINDS[n].title])) as Record<ScheduleName, string>,
+export const SCHEDULE_TITLES: Readonly<Record<ScheduleName, string>> = /* @__PURE__ */ Object.freeze(
+  /* @__PURE__ */ Object.fromEntries(/* @__PURE__ */ SCHEDULE_NAMES.map((n) => [n, KINDS[n].title])) as Record<ScheduleName, string>,
 );
 
 /** Every field any schedule takes, so one schedule's checks can flag another's field. */
-export const ALL_SCHEDULE_FIELDS: readonly string[] = [...new Set(SCHEDULE_NAMES.flatMap((n) => KINDS[n].fields))];
+export const ALL_SCHEDULE_FIELDS: readonly string[] = /* @__PURE__ */ Array.from(/* @__PURE__ */ new Set(/* @__PURE__ */ SCHEDULE_NAMES.flatMap((n) => KINDS[n].fields)));
 
 /** A starting spec for each schedule, with Keras's defaults written out; a fresh copy each call, safe to edit. */
 export function defaultSchedule<N extends ScheduleName>(name: N): ScheduleOf<N> {
@@ -41,8 +44,8 @@ export function defaultSchedule<N extends ScheduleName>(name: N): ScheduleOf<N> 
 }
 
 /** The starting spec of every schedule, keyed by name (frozen: use `defaultSchedule(name)` for one to edit). */
-export const SCHEDULE_DEFAULTS: Readonly<{ [N in ScheduleName]: Readonly<ScheduleOf<N>> }> = Object.freeze(
-  Object.fromEntries(SCHEDULE_NAMES.map((n) => [n, Object.freeze(defaultSchedule(n))])) as {
+export const SCHEDULE_DEFAULTS: Readonly<{ [N in ScheduleName]: Readonly<ScheduleOf<N>> }> = /* @__PURE__ */ Object.freeze(
+  /* @__PURE__ */ Object.fromEntries(/* @__PURE__ */ SCHEDULE_NAMES.map((n) => [n, Object.freeze(defaultSchedule(n))])) as {
     [N in ScheduleName]: ScheduleOf<N>;
   },
 );

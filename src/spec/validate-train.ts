@@ -30,27 +30,29 @@ export function validateTrainSpec(spec: unknown): SpecProblem[] {
   return problems.problems;
 }
 
-const UNIT_INTERVAL_OPEN = inRange(0, 1, true, false);
+// The rule tables are marked pure: the package's chunks bundle many modules together, and without the mark a site's
+// bundler keeps them on pages that never check a train spec.
+const UNIT_INTERVAL_OPEN = /* @__PURE__ */ inRange(0, 1, true, false);
 
 /** Each optimizer's hyperparameters and their ranges; `learningRate` is checked apart (number or schedule). */
 const OPTIMIZER_FIELDS: Record<(typeof OPTIMIZER_NAMES)[number], Record<string, Rule>> = {
   // Keras's SGD raises for momentum outside [0, 1].
-  sgd: { momentum: inRange(0, 1, true, true), nesterov: BOOLEAN },
+  sgd: { momentum: /* @__PURE__ */ inRange(0, 1, true, true), nesterov: BOOLEAN },
   rmsprop: {
     rho: UNIT_INTERVAL_OPEN,
-    momentum: inRange(0, 1, true, true),
+    momentum: /* @__PURE__ */ inRange(0, 1, true, true),
     epsilon: POSITIVE_NUMBER,
     centered: BOOLEAN,
-    epsilonPlacement: oneOf(['outside', 'inside']),
+    epsilonPlacement: /* @__PURE__ */ oneOf(['outside', 'inside']),
   },
   adam: { beta1: UNIT_INTERVAL_OPEN, beta2: UNIT_INTERVAL_OPEN, epsilon: POSITIVE_NUMBER, amsgrad: BOOLEAN },
   adagrad: { initialAccumulatorValue: NON_NEGATIVE_NUMBER, epsilon: POSITIVE_NUMBER },
   nadam: { beta1: UNIT_INTERVAL_OPEN, beta2: UNIT_INTERVAL_OPEN, epsilon: POSITIVE_NUMBER },
 };
-const ALL_OPTIMIZER_FIELDS = [...new Set(Object.values(OPTIMIZER_FIELDS).flatMap((f) => Object.keys(f)))];
+const ALL_OPTIMIZER_FIELDS = /* @__PURE__ */ Array.from(/* @__PURE__ */ new Set(/* @__PURE__ */ Object.values(OPTIMIZER_FIELDS).flatMap((f) => Object.keys(f))));
 
-const MODE = oneOf(['auto', 'min', 'max']);
-const MONITOR = oneOf(MONITOR_NAMES);
+const MODE = /* @__PURE__ */ oneOf(['auto', 'min', 'max']);
+const MONITOR = /* @__PURE__ */ oneOf(MONITOR_NAMES);
 const CALLBACK_FIELDS: Record<(typeof CALLBACK_NAMES)[number], Record<string, Rule | 'schedule'>> = {
   EarlyStopping: {
     monitor: MONITOR,
@@ -64,7 +66,7 @@ const CALLBACK_FIELDS: Record<(typeof CALLBACK_NAMES)[number], Record<string, Ru
   ReduceLROnPlateau: {
     monitor: MONITOR,
     // Keras raises for factor >= 1: it would not reduce anything.
-    factor: inRange(0, 1, false, false),
+    factor: /* @__PURE__ */ inRange(0, 1, false, false),
     patience: NON_NEGATIVE_INTEGER,
     mode: MODE,
     minDelta: NON_NEGATIVE_NUMBER,
@@ -74,7 +76,7 @@ const CALLBACK_FIELDS: Record<(typeof CALLBACK_NAMES)[number], Record<string, Ru
   LearningRateScheduler: { schedule: 'schedule', perEpoch: BOOLEAN },
   TerminateOnNaN: {},
 };
-const ALL_CALLBACK_FIELDS = [...new Set(Object.values(CALLBACK_FIELDS).flatMap((f) => Object.keys(f)))];
+const ALL_CALLBACK_FIELDS = /* @__PURE__ */ Array.from(/* @__PURE__ */ new Set(/* @__PURE__ */ Object.values(CALLBACK_FIELDS).flatMap((f) => Object.keys(f))));
 
 /** Adds the problems of the train spec at `base` (`''` alone, `'train'` inside validateSpec). */
 export function checkTrain(spec: unknown, problems: ProblemList, base: string): void {

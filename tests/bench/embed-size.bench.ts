@@ -2,8 +2,9 @@
  * Each element's initial JavaScript in a consumer's production build: a site that imports
  * `nn-mathlets/elements/<tag>` alone, bundled by esbuild as a site's bundler would (minified, code-split, Lit's
  * production build), counting the entry and every chunk it imports statically — what the page loads before the
- * element can render — minified and gzipped. What loads later (KaTeX at the first formula, the training worker
- * with TensorFlow.js at the first training) is shown beside it. Sizes, not times: the machine does not matter.
+ * element can render — minified and gzipped. What loads later (KaTeX at the first formula, the small engine's
+ * WebAssembly kernels after the first paint, the training worker with TensorFlow.js at the first training) is shown
+ * beside it. Sizes, not times: the machine does not matter.
  */
 import { build, type Metafile } from 'esbuild';
 import { execFileSync } from 'node:child_process';
@@ -58,11 +59,15 @@ export default async function embedSizeBench(): Promise<BenchRow[]> {
     const first = [...initial];
     const later = js.filter((f) => !initial.has(f));
     const tfInitial = first.some((f) => Object.keys(meta.outputs[f].inputs).some((i) => i.includes('@tensorflow')));
-    const katexLater = later.some((f) => Object.keys(meta.outputs[f].inputs).some((i) => i.includes('node_modules/katex')));
+    const laterHas = (part: string) => later.some((f) => Object.keys(meta.outputs[f].inputs).some((i) => i.includes(part)));
+    const laterWhat = [
+      laterHas('node_modules/katex') ? 'KaTeX at the first formula' : '',
+      laterHas('kernels-wasm') ? 'the WebAssembly kernels after the first paint' : '',
+    ].filter(Boolean);
     const usesWorker = first.some((f) => readFileSync(f, 'utf8').includes('training.worker.js'));
     const notes = [
       `${kb(sum(first, (f) => statSync(f).size)).toFixed(1)} KB minified`,
-      later.length ? `later: ${kb(sum(later, gz)).toFixed(1)} KB gz${katexLater ? ' (KaTeX at the first formula)' : ''}` : '',
+      later.length ? `later: ${kb(sum(later, gz)).toFixed(1)} KB gz${laterWhat.length ? ` (${laterWhat.join('; ')})` : ''}` : '',
       usesWorker ? `training worker on first training: ${kb(gz(join(DIST, 'training.worker.js'))).toFixed(0)} KB gz with TensorFlow.js` : '',
       tfInitial ? 'TensorFlow.js IN THE INITIAL JS' : 'no TensorFlow.js',
     ].filter(Boolean);

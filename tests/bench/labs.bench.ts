@@ -13,6 +13,7 @@ import { findChrome, CHROME_ARGS } from '../../scripts/chrome-path.mjs';
 // @ts-expect-error -- plain ESM helpers without type declarations
 import { startViteServer } from '../../scripts/vite-shared.mjs';
 import { LabSession, labPreset, type LabPresetName } from '../../src/labs/index.js';
+import { loadWasmKernels } from '../../src/nn/index.js';
 import { longestTasks, markTime, type TraceEvent } from './trace-script.js';
 import { timeMs, type BenchRow } from './types.js';
 
@@ -29,6 +30,8 @@ interface ElementResult {
 
 export default async function labsBench(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
+  // The kernels load in the background on first use; timed runs start on them, as a page's do after its first paint.
+  await loadWasmKernels();
   const node = (preset: LabPresetName) => timeMs(() => new LabSession(labPreset(preset)).trainSync(), 3, 1);
   const nodeFixed = await node('vanishing-fixed');
   const nodeOverfit = await node('overfit');

@@ -7,7 +7,7 @@
 import { derFromCache } from '../activations.js';
 import { refuse, refuseWith } from '../errors.js';
 import type { ChainRulePath, PathFactor } from '../introspection-types.js';
-import type { Sequential } from '../sequential.js';
+import type { Network } from '../network.js';
 import { derivativeLabel, outputLabel, weightLabel } from './labels.js';
 import { trace } from './trace.js';
 
@@ -29,7 +29,7 @@ export interface ChainRulePathOptions {
  * @throws SpecError for indices out of range, a softmax hidden layer (no per-unit derivative), or too many paths.
  */
 export function chainRulePaths(
-  model: Sequential,
+  model: Network,
   x: ArrayLike<number>,
   inputIndex: number,
   outputIndex: number,

@@ -8,11 +8,11 @@ import { toMatrix, type MatrixInput } from '../data-input.js';
 import type { DeadUnits } from '../introspection-types.js';
 import { inferenceWorkspace } from '../evaluate.js';
 import { forwardBatch } from '../passes.js';
-import type { Sequential } from '../sequential.js';
+import type { Network } from '../network.js';
 import { trace } from './trace.js';
 
 /** For each hidden layer, whether each unit's activation derivative is 0 at `x`. Softmax units never count. */
-export function deadUnits(model: Sequential, x: ArrayLike<number>): DeadUnits {
+export function deadUnits(model: Network, x: ArrayLike<number>): DeadUnits {
   const t = trace(model, x);
   return model.layers.slice(0, -1).map((layer, l) => {
     const { z, a } = t.layers[l];
@@ -21,7 +21,7 @@ export function deadUnits(model: Sequential, x: ArrayLike<number>): DeadUnits {
 }
 
 /** For each hidden layer, whether each unit is dead at every row of `X` (false for an empty set). */
-export function deadUnitsOn(model: Sequential, X: MatrixInput): DeadUnits {
+export function deadUnitsOn(model: Network, X: MatrixInput): DeadUnits {
   const m = toMatrix(X, model.inputDim, 'X');
   const hidden = model.layers.slice(0, -1);
   const alive = hidden.map((l) => new Uint8Array(l.units));

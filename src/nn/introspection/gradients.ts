@@ -8,7 +8,7 @@ import { toLabels, toMatrix, type LabelInput, type Matrix, type MatrixInput } fr
 import type { LayerGradient } from '../introspection-types.js';
 import { bindLoss, type BoundLoss } from '../losses.js';
 import { lossAndGradients, weightPenalty } from '../passes.js';
-import type { Sequential } from '../sequential.js';
+import type { Network } from '../network.js';
 import { gradientWorkspace } from '../evaluate.js';
 
 /** Which loss to differentiate when the model is not compiled (or to override it). */
@@ -18,7 +18,7 @@ export interface GradientOptions {
 }
 
 /** The compiled loss, or the one named in `options`. */
-export function resolveLoss(model: Sequential, options: GradientOptions | undefined, what: string): BoundLoss {
+export function resolveLoss(model: Network, options: GradientOptions | undefined, what: string): BoundLoss {
   if (options?.loss) {
     const last = model.layers[model.layers.length - 1];
     return bindLoss(options.loss, last.activation, last.units, options.fromLogits ?? false);
@@ -35,7 +35,7 @@ export function isSinglePoint(x: unknown, inputDim: number): x is ArrayLike<numb
 
 /** Reads x and y as one point or a set of rows. */
 export function readSet(
-  model: Sequential,
+  model: Network,
   x: MatrixInput | ArrayLike<number>,
   y: LabelInput | number | ArrayLike<number>,
   loss: BoundLoss,
@@ -55,7 +55,7 @@ export function readSet(
  * chunks: Σ_c (rows_c/N)·grad_c, where each chunk's gradient carries the whole weight penalty once, so the
  * weights (summing to 1) leave exactly one penalty gradient.
  */
-export function fullGradient(model: Sequential, m: Matrix, labels: Float64Array, loss: BoundLoss): { grad: Float64Array; loss: number } {
+export function fullGradient(model: Network, m: Matrix, labels: Float64Array, loss: BoundLoss): { grad: Float64Array; loss: number } {
   const ws = gradientWorkspace(model);
   const cap = ws.capacity;
   const buf = ws.grads!;
@@ -79,7 +79,7 @@ export function fullGradient(model: Sequential, m: Matrix, labels: Float64Array,
  * (`x` = its inputs, `y` = its label) or a set of rows. Uses the compiled loss unless `options.loss` is given.
  */
 export function gradients(
-  model: Sequential,
+  model: Network,
   x: MatrixInput | ArrayLike<number>,
   y: LabelInput | number | ArrayLike<number>,
   options?: GradientOptions,
@@ -95,7 +95,7 @@ export function gradients(
 
 /** The objective gradients() differentiates: mean loss over the rows plus every penalty (for checks). */
 export function lossValue(
-  model: Sequential,
+  model: Network,
   x: MatrixInput | ArrayLike<number>,
   y: LabelInput | number | ArrayLike<number>,
   options?: GradientOptions,

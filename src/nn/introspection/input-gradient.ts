@@ -5,7 +5,7 @@
 import { backpropActivation } from '../activations.js';
 import { refuse } from '../errors.js';
 import { denseInputGrad } from '../kernels.js';
-import type { Sequential } from '../sequential.js';
+import type { Network } from '../network.js';
 import { trace } from './trace.js';
 
 /** 'logit': d z_last[k]/dx (before the output activation); 'probability': d a_last[k]/dx (after it). */
@@ -20,7 +20,7 @@ export interface InputGradientOptions {
  * @throws SpecError for a bad point or an output index out of range.
  */
 export function inputGradient(
-  model: Sequential,
+  model: Network,
   x: ArrayLike<number>,
   outputIndex: number,
   options: InputGradientOptions = {},

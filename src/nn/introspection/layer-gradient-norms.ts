@@ -1,7 +1,7 @@
 /** layerGradientNorms(X, y): how big each layer's gradient is — the vanishing-gradient picture of problem 1. */
 import type { LabelInput, MatrixInput } from '../data-input.js';
 import type { LayerGradientNorm } from '../trainer.js';
-import type { Sequential } from '../sequential.js';
+import type { Network } from '../network.js';
 import { fullGradient, readSet, resolveLoss, type GradientOptions } from './gradients.js';
 
 /**
@@ -9,7 +9,7 @@ import { fullGradient, readSet, resolveLoss, type GradientOptions } from './grad
  * gradients() computes them. Uses the compiled loss unless `options.loss` is given.
  */
 export function layerGradientNorms(
-  model: Sequential,
+  model: Network,
   x: MatrixInput,
   y: LabelInput,
   options?: GradientOptions,

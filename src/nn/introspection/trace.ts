@@ -3,13 +3,13 @@ import type { Trace } from '../introspection-types.js';
 import { activateInPlace } from '../activations.js';
 import { toVector } from '../data-input.js';
 import { denseForward } from '../kernels.js';
-import type { Sequential } from '../sequential.js';
+import type { Network } from '../network.js';
 
 /**
  * The forward pass for one input, layer by layer (z = W·a_prev + b, a = f(z)).
  * @throws SpecError when `x` has the wrong length or a non-finite value.
  */
-export function trace(model: Sequential, x: ArrayLike<number>): Trace {
+export function trace(model: Network, x: ArrayLike<number>): Trace {
   const input = toVector(x, model.inputDim);
   const layers = [];
   let prev = input;
