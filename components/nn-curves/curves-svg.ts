@@ -39,12 +39,17 @@ function niceEpochStep(n: number): number {
   return (m > 5 ? 10 : m > 2 ? 5 : m > 1 ? 2 : 1) * p;
 }
 
+/** A series' paths: its raw line (when smoothing is on; else empty) and its line. */
+export function linePaths(s: Series, f: Frame, smoothing: boolean): readonly [string, string] {
+  return [smoothing ? linePath(s.raw, f.x, f.y) : '', linePath(s.smooth, f.x, f.y)];
+}
+
 /** Each series: the raw line faint behind the smoothed one when smoothing is on (as TensorBoard draws them). */
-export function lines(series: readonly Series[], f: Frame, smoothing: boolean): SVGTemplateResult[] {
+export function lines(series: readonly Series[], paths: readonly (readonly [string, string])[]): SVGTemplateResult[] {
   return series.map(
-    (s) => svg`<g class="series ${s.kind}" style=${styleProps({ '--c': s.color, '--d': s.dash || 'none' })}>
-      ${smoothing ? svg`<path class="raw" d=${linePath(s.raw, f.x, f.y)}></path>` : nothing}
-      <path class="line" d=${linePath(s.smooth, f.x, f.y)}></path>
+    (s, i) => svg`<g class="series ${s.kind}" style=${styleProps({ '--c': s.color, '--d': s.dash || 'none' })}>
+      ${paths[i][0] ? svg`<path class="raw" d=${paths[i][0]}></path>` : nothing}
+      <path class="line" d=${paths[i][1]}></path>
     </g>`,
   );
 }

@@ -7,7 +7,10 @@ import { numberConverter } from '../internal/attributes.js';
 import { runsProblem, yRangeProblem } from './curves-checks.js';
 import { LOG_FLOOR, makeScale, tickLabel } from './curves-scale.js';
 import { buildSeries, valueRange, fmt, runColor, runDash, type CurveRun, type Series } from './curves-series.js';
-import { axes, lines, markers, type Frame } from './curves-svg.js';
+import { axes, linePaths, lines, markers, type Frame } from './curves-svg.js';
+
+/** Points (at most two a pixel column per line) whose paths are made in the update itself; more take a task each. */
+const SYNC_POINTS = 10_000;
 import { styles } from './nn-curves.styles.js';
 
 /**
@@ -68,24 +71,61 @@ export class NnCurves extends NnElement {
   @state() private cursor: number | null = null;
 
   private readonly size = new ResizeController(this, () => this.renderRoot.querySelector('.plot'));
+  /** What is drawn, all from one set of inputs: a new set replaces it whole, once its paths are made. */
   private series: Series[] = [];
   private frame?: Frame;
+  private drawnRuns: readonly CurveRun[] = [];
+  /** Each series' paths: the raw line (when smoothed) and the line. */
+  private paths: (readonly [string, string])[] = [];
   /** The smallest value under the log scale's floor, or 0 when none is. */
   private below = 0;
+  /** The inputs of what is drawn (or being made): a cursor move changes none of them. */
+  private drawnFor: unknown[] = [];
 
   protected override willUpdate(): void {
-    this.series = buildSeries(this.runs, this.metric, this.smoothing);
-    const epochs = Math.max(this.maxEpochs, ...this.series.map((s) => s.raw.length), 2);
     const w = Math.max(160, this.size.width || 480);
     const h = this.plotHeight();
+    // The values' count too: a page may add epochs to the same arrays and call requestUpdate().
+    const count = (this.runs ?? []).reduce((n, r) => n + (r.scalars?.[this.metric]?.length ?? 0) + (r.scalars?.[`val_${this.metric}`]?.length ?? 0), 0);
+    const inputs = [this.runs, this.metric, this.smoothing, this.logScale, this.maxEpochs, this.yRange, w, h, count];
+    if (inputs.length === this.drawnFor.length && inputs.every((v, i) => v === this.drawnFor[i])) return;
+    this.drawnFor = inputs;
+    const runs = this.runs ?? [];
+    const series = buildSeries(runs, this.metric, this.smoothing);
+    const epochs = Math.max(this.maxEpochs, ...series.map((s) => s.raw.length), 2);
     const [left, right, top, bottom] = [44, w - 12, 16, h - 32];
-    let [lo, hi] = valueRange(this.series, this.logScale);
+    let [lo, hi] = valueRange(series, this.logScale);
     const given = this.yRange?.filter((v) => Number.isFinite(v) && (!this.logScale || v > 0)) ?? [];
     if (given.length) [lo, hi] = [Math.min(lo, ...given), Math.max(hi, ...given)];
-    this.below = this.logScale && lo < LOG_FLOOR ? lo : 0;
+    const below = this.logScale && lo < LOG_FLOOR ? lo : 0;
     const y = makeScale(lo, hi, bottom, top, this.logScale);
-    this.frame = { left, right, top, bottom, y, epochs, x: (i) => left + (i / Math.max(1, epochs - 1)) * (right - left) };
-    if (this.cursor !== null && this.cursor >= epochs) this.cursor = epochs - 1;
+    const frame: Frame = { left, right, top, bottom, y, epochs, x: (i) => left + (i / Math.max(1, epochs - 1)) * (right - left) };
+    const smoothed = this.smoothing > 0;
+    // Points a series draws: at most two per pixel column, twice when its raw line is drawn behind.
+    const cost = (s: Series) => Math.min(s.raw.length, 2 * (right - left)) * (smoothed ? 2 : 1);
+    const show = (paths: (readonly [string, string])[]) => {
+      Object.assign(this, { series, frame, below, paths, drawnRuns: runs });
+      if (this.cursor !== null && this.cursor >= epochs) this.cursor = epochs - 1;
+    };
+    if (series.reduce((n, s) => n + cost(s), 0) <= SYNC_POINTS) {
+      this.cancelSlices('paths');
+      return show(series.map((s) => linePaths(s, frame, smoothed)));
+    }
+    // Many points: their paths are made a few series per task, the curves drawn so far staying meanwhile.
+    this.inSlices('paths', async (next) => {
+      const paths: (readonly [string, string])[] = [];
+      let made = 0;
+      for (const s of series) {
+        if (made >= SYNC_POINTS) {
+          if (!(await next())) return;
+          made = 0;
+        }
+        paths.push(linePaths(s, frame, smoothed));
+        made += cost(s);
+      }
+      show(paths);
+      this.requestUpdate();
+    });
   }
 
   private plotHeight(): number {
@@ -106,16 +146,16 @@ export class NnCurves extends NnElement {
           @keydown=${this.onKey}>
           ${axes(f, this.metric, this.xLabel)}
           ${this.series.length ? nothing : svg`<text class="empty" x=${(f.left + f.right) / 2} y=${(f.top + f.bottom) / 2} text-anchor="middle">${
-            this.runs?.length ? 'No points yet: they come as the run trains.' : 'No runs yet: train to see curves.'}</text>`}
+            this.drawnRuns.length ? 'No points yet: they come as the run trains.' : 'No runs yet: train to see curves.'}</text>`}
           <clipPath id="plot-area"><rect x=${f.left} y=${f.top - 2} width=${f.right - f.left} height=${f.bottom - f.top + 4}></rect></clipPath>
-          <g clip-path="url(#plot-area)">${lines(this.series, f, this.smoothing > 0)}</g>
-          ${markers(this.runs ?? [], f)}
+          <g clip-path="url(#plot-area)">${lines(this.series, this.paths)}</g>
+          ${markers(this.drawnRuns, f)}
           ${this.cursor === null ? nothing : svg`<line class="cursor" x1=${f.x(this.cursor)} x2=${f.x(this.cursor)} y1=${f.top} y2=${f.bottom}></line>`}
         </svg>
       </div>
       ${this.below ? html`<p class="note floor">Values below ${tickLabel(LOG_FLOOR)} (the smallest ${fmt(this.below)}) are drawn on the bottom axis.</p>` : nothing}
       <ul class="legend" part="legend">
-        ${(this.runs ?? []).map((r, i) => html`<li style=${styleProps({ '--c': runColor(i) })}>${swatch(runDash(i))}${
+        ${this.drawnRuns.map((r, i) => html`<li style=${styleProps({ '--c': runColor(i) })}>${swatch(runDash(i))}${
           this.series.some((s) => s.run === i && s.kind === 'validation') ? swatch('6 4') : nothing}${r.name}</li>`)}
         ${this.series.some((s) => s.kind === 'validation') ? html`<li class="key">solid: train · dashed: validation</li>` : nothing}
       </ul>
@@ -139,7 +179,7 @@ export class NnCurves extends NnElement {
   private readout(): string {
     if (!this.series.length) return '';
     const i = this.cursor ?? Math.max(...this.series.map((s) => s.raw.length)) - 1;
-    const parts = (this.runs ?? []).map((r, k) => {
+    const parts = this.drawnRuns.map((r, k) => {
       const own = this.series.filter((s) => s.run === k);
       const text = own.length === 1 && own[0].kind === 'train' ? fmt(own[0].smooth[i]) : own.map((s) => `${s.kind} ${fmt(s.smooth[i])}`).join(', ');
       return own.length ? `${r.name}: ${text}` : '';

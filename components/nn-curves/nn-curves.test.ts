@@ -180,6 +180,28 @@ describe('<nn-curves>', () => {
     expect(Math.abs(ys[0] - ys[1])).to.be.above(50);
   });
 
+  it('makes many runs’ paths over several tasks, keeping the curves drawn so far; values added in place are drawn', async () => {
+    const el = await fixture<NnCurves>(html`<nn-curves style="width: 700px" smoothing="0.6" .runs=${sampleRuns()}></nn-curves>`);
+    const names = () => [...el.shadowRoot!.querySelectorAll('.legend li:not(.key)')].map((li) => li.textContent!.trim());
+    const many = Array.from({ length: 32 }, (_, r) => ({ name: `run ${r}`, scalars: { accuracy: noisy(312), val_accuracy: ramp(312, 0.4, 0.6 + r / 100) } }));
+    el.runs = many;
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+    // The update that took the runs still shows the two before, legend and all.
+    expect(names()).to.deep.equal(['baseline', 'early stopping']);
+    await el.updateComplete;
+    expect(names()).to.have.length(32);
+    expect(el.shadowRoot!.querySelectorAll('path.line')).to.have.length(64);
+    // A page that adds values to the arrays it gave, then asks for an update, sees them drawn.
+    const runs = [{ name: 'live', scalars: { accuracy: [0.5, 0.6] } }];
+    el.runs = runs;
+    await el.updateComplete;
+    const before = el.shadowRoot!.querySelector('path.line')!.getAttribute('d')!;
+    runs[0].scalars.accuracy.push(0.7, 0.75);
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('path.line')!.getAttribute('d')!.split('L').length).to.equal(before.split('L').length + 2);
+  });
+
   it('says so when there are no runs, and is accessible, also at phone width', async () => {
     await setViewport({ width: 360, height: 640 });
     const el = await fixture<NnCurves>(html`<nn-curves></nn-curves>`);
