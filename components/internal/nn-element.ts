@@ -103,7 +103,7 @@ export class NnElement extends LitElement {
   /**
    * Runs `work` over several tasks rather than in the update that asked for it, so that the largest input an
    * element accepts does not block the page for more than the contract's 50 ms at a time. `work` awaits `next()`
-   * between pieces: it gives the event loop a turn (`turn`: a task by default; `nextFrame` where the browser's own
+   * between pieces: it gives the event loop a turn (`turn`: a task by default; `afterNextFrame` where the browser's own
    * drawing of each piece must fall in a frame of its own), and resolves false once a newer call with the same key
    * has replaced this one (the work then stops: its result is stale). The first piece runs after a first turn, or at
    * once with `now`. Meanwhile the element keeps showing what it last drew. `updateComplete` resolves only when every
@@ -122,13 +122,7 @@ export class NnElement extends LitElement {
       if (!options.now && !(await next())) return;
       await work(next);
     };
-    let started: Promise<void>;
-    try {
-      started = start();
-    } catch (e) {
-      started = Promise.reject(e);
-    }
-    done = started.catch((e: unknown) => {
+    done = start().catch((e: unknown) => {
       if (current()) this.fail(`<${this.localName}> could not show this: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
     }).finally(() => {
       if (current()) this.slices.delete(key);

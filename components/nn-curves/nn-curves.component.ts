@@ -8,10 +8,10 @@ import { runsProblem, yRangeProblem } from './curves-checks.js';
 import { LOG_FLOOR, makeScale, tickLabel } from './curves-scale.js';
 import { buildSeries, valueRange, fmt, runColor, runDash, type CurveRun, type Series } from './curves-series.js';
 import { axes, linePaths, lines, markers, type Frame } from './curves-svg.js';
+import { styles } from './nn-curves.styles.js';
 
 /** Points (at most two a pixel column per line) whose paths are made in the update itself; more take a task each. */
 const SYNC_POINTS = 10_000;
-import { styles } from './nn-curves.styles.js';
 
 /**
  * Training curves of one or more runs, as SVG: each run in its own colour, train solid and validation dashed,

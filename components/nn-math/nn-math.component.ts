@@ -17,16 +17,16 @@ const typeset = new Map<string, HTMLElement>();
 const TYPESET_CACHE = 256;
 
 /**
- * KaTeX builds DOM nodes (`render`), setting their styles through the CSSOM: a page whose Content-Security-Policy
- * refuses inline styles, or whose Trusted Types refuse HTML strings, shows them as any other page does. A shown
- * formula is a clone of the cached tree (cloning copies styles, which CSP allows).
- */
-/**
  * Formulas up to this length are typeset in the update that asked for them (a 200-character one takes about 6 ms);
  * a longer one in a task of its own.
  */
 const SYNC_TEX_LENGTH = 200;
 
+/**
+ * KaTeX builds DOM nodes (`render`), setting their styles through the CSSOM: a page whose Content-Security-Policy
+ * refuses inline styles, or whose Trusted Types refuse HTML strings, shows them as any other page does. A shown
+ * formula is a clone of the cached tree (cloning copies styles, which CSP allows).
+ */
 function renderTex(kit: KatexKit, tex: string, display: boolean): HTMLElement {
   const key = `${display ? 'D' : 'I'}${tex}`;
   const hit = typeset.get(key);

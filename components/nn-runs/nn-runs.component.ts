@@ -41,6 +41,10 @@ interface ChartState {
   frame?: Frame;
   drawnKey: string;
   drawnSmoothing: number;
+  /** The lower canvas the chart was drawn on: a view switched away and back makes new, blank ones. */
+  drawnOn?: HTMLCanvasElement;
+  /** The smoothing its lines' smoothed values have. */
+  smoothedWith: number;
 }
 
 /** A message when `store` is not a `RunStore` (from `pageRunStore()` or `new RunStore()`). */
@@ -132,6 +136,8 @@ export class NnRuns extends NnElement {
   private visible: ShownRun[] = [];
   private shown: ShownRun[] = [];
   private charts: ChartState[] = [];
+  /** What the redraw under way draws: the charts' key and the smoothing. */
+  private drawing = '';
   private chartsKey = '';
   private theme?: Theme;
   private redraw = 0;
@@ -202,14 +208,18 @@ export class NnRuns extends NnElement {
     const width = this.chartWidth();
     const key = `${this.version}|${this.shown.map((s) => s.run.id).join(',')}|${this.xAxis}|${this.logScale}|${width}`;
     if (key === this.chartsKey) {
-      for (const c of this.charts) if (c.drawnSmoothing !== this.smoothing) resmooth(c.lines, this.smoothing);
+      for (const c of this.charts) {
+        if (c.smoothedWith === this.smoothing) continue;
+        resmooth(c.lines, this.smoothing);
+        c.smoothedWith = this.smoothing;
+      }
       return;
     }
     this.chartsKey = key;
     const runs = this.shown.map((s) => s.run);
     this.charts = chartsFor(runs).map((spec) => {
       const lines = linesFor(spec, this.shown, this.xAxis, this.smoothing);
-      return { spec, lines, frame: frameFor(lines, width, this.chartHeight(), this.logScale), drawnKey: '', drawnSmoothing: NaN };
+      return { spec, lines, frame: frameFor(lines, width, this.chartHeight(), this.logScale), drawnKey: '', drawnSmoothing: NaN, smoothedWith: this.smoothing };
     });
   }
 
@@ -354,8 +364,10 @@ export class NnRuns extends NnElement {
 
   protected override updated(): void {
     if (!this.theme || this.view !== 'scalars') this.theme = themeOf(this);
-    if (this.view === 'scalars') this.drawCharts();
-    else if (this.view === 'histograms') this.drawHistogramView();
+    if (this.view === 'scalars') return this.drawCharts();
+    // The charts' canvases are gone: a redraw under way has nothing left to draw on.
+    this.cancelSlices('draw');
+    if (this.view === 'histograms') this.drawHistogramView();
   }
 
   /**
@@ -371,12 +383,15 @@ export class NnRuns extends NnElement {
     const smoothing = this.smoothing;
     const wide = this.shown.length <= WIDE_LINES_UP_TO;
     const key = this.chartsKey;
+    // An update while a redraw of the same picture is under way (the cursor moved) leaves it to finish.
+    const target = `${key}|${smoothing}`;
+    if (this.slicing('draw') && this.drawing === target) return;
     this.charts.forEach((c, i) => {
       const fig = figures[i];
       const f = c.frame;
       if (!fig || !f) return;
       const [base, top] = fig.querySelectorAll('canvas');
-      const whole = c.drawnKey !== key || c.drawnSmoothing > 0 !== smoothing > 0;
+      const whole = c.drawnKey !== key || c.drawnOn !== base || c.drawnSmoothing > 0 !== smoothing > 0;
       if (!whole && c.drawnSmoothing === smoothing) return;
       if (whole) this.theme = fresh ??= themeOf(this);
       const theme = this.theme!;
@@ -387,7 +402,7 @@ export class NnRuns extends NnElement {
         let ctx: CanvasRenderingContext2D | null = null;
         jobs.push({ cost: 0, draw: () => (ctx = prepare(base, f.width, f.height)) && drawFrame(ctx, f, c.lines, this.shown, theme, { axis: this.xAxis, metric: c.spec.metric }) });
         if (smoothing > 0) for (const g of linesByRun(f, c.lines, false, false, FRAME_WORK)) jobs.push({ cost: g.cost, draw: () => ctx && drawFaint(ctx, f, g.lines, theme) });
-        jobs.push({ cost: 0, draw: () => (c.drawnKey = key) });
+        jobs.push({ cost: 0, draw: () => ((c.drawnKey = key), (c.drawnOn = base)) });
       }
       let ctx: CanvasRenderingContext2D | null = null;
       jobs.push({ cost: 0, draw: () => (ctx = prepare(top, f.width, f.height)) });
@@ -395,6 +410,7 @@ export class NnRuns extends NnElement {
       jobs.push({ cost: 0, draw: () => (c.drawnSmoothing = smoothing) });
     });
     if (!jobs.length) return;
+    this.drawing = target;
     this.inSlices(
       'draw',
       async (next) => {

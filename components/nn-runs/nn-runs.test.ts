@@ -121,6 +121,31 @@ describe('<nn-runs>', () => {
     el.xAxis = 'step';
     await el.updateComplete;
     await same('smoothing=0.5 x-axis=step');
+    // Moving the cursor every frame during a redraw neither restarts it nor keeps it from ending.
+    const plot = el.shadowRoot!.querySelector<HTMLElement>('figure.chart .plot')!;
+    el.smoothing = 0.7;
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+    let frames = 0;
+    for (; frames < 40 && (el as unknown as { slicing(k: string): boolean }).slicing('draw'); frames++) {
+      plot.dispatchEvent(new KeyboardEvent('keydown', { key: frames % 2 ? 'ArrowLeft' : 'ArrowRight' }));
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+    expect(frames, 'frames until the redraw ended').to.be.within(1, 39);
+    await el.updateComplete;
+    await same('smoothing=0.7 x-axis=step');
+  });
+
+  it('draws its charts again after the view is switched away and back', async () => {
+    const el = await make();
+    const top = () => el.shadowRoot!.querySelectorAll<HTMLCanvasElement>('figure.chart canvas')[1];
+    const before = pixels(top());
+    el.view = 'histograms';
+    await el.updateComplete;
+    el.view = 'scalars';
+    await el.updateComplete;
+    await frames();
+    await el.updateComplete;
+    expect(pixels(top()) === before).to.equal(true);
   });
 
   it('filters by regular expression, and a run keeps its colour whatever is shown', async () => {
